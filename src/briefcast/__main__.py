@@ -1,0 +1,4 @@
+from briefcast.cli import main
+import sys
+
+sys.exit(main())

@@ -1,0 +1,251 @@
+"""Typed show configuration loaded from one TOML file per show.
+
+Every problem in the file is collected and reported at once (a producer fixing a config at
+night should not play whack-a-mole). Unknown keys are warned about, not fatal. Loading has
+no side effects: it creates no folders and reads no files other than the TOML itself.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import zoneinfo
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+from urllib.parse import urlsplit
+
+from briefcast.categories import category_problem
+from briefcast.errors import ConfigError
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_LANG = re.compile(r"^[a-z]{2,3}(-[A-Za-z]{2,4})?$")
+_TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+
+
+@dataclass(frozen=True)
+class ShowConfig:
+    """Everything one show needs; paths are absolute, resolved against the config file."""
+
+    config_path: Path
+    title: str
+    description: str
+    author: str
+    owner_name: str
+    owner_email: str
+    language: str
+    base_url: str  # ends with "/"
+    website: str
+    category: str
+    subcategory: str | None
+    explicit: bool
+    artwork: Path | None
+    timezone: str
+    publish_time: str  # "HH:MM" local time of the episode's pubDate
+    sources_folder: Path
+    voice: str
+    rate_wpm: int
+    story_count: int
+    target_minutes: float
+    pause_ms: int
+    output_dir: Path
+    cache_dir: Path
+    max_feed_items: int
+    warnings: tuple[str, ...] = field(default=(), compare=False)
+
+    @property
+    def feed_url(self) -> str:
+        return self.base_url + "feed.xml"
+
+    def with_output(self, output_dir: Path) -> ShowConfig:
+        """Same show written elsewhere (tests, previews)."""
+        from dataclasses import replace
+
+        return replace(self, output_dir=output_dir.resolve())
+
+
+# --- schema -----------------------------------------------------------------------------
+
+Check = Callable[[Any], str | None]
+
+
+def _str(v: Any) -> str | None:
+    if not isinstance(v, str) or not v.strip():
+        return "must be a non-empty string"
+    return None
+
+
+def _bool(v: Any) -> str | None:
+    return None if isinstance(v, bool) else "must be true or false"
+
+
+def _int_range(lo: int, hi: int) -> Check:
+    def check(v: Any) -> str | None:
+        if isinstance(v, bool) or not isinstance(v, int) or not lo <= v <= hi:
+            return f"must be a whole number from {lo} to {hi}"
+        return None
+
+    return check
+
+
+def _num_range(lo: float, hi: float) -> Check:
+    def check(v: Any) -> str | None:
+        if isinstance(v, bool) or not isinstance(v, (int, float)) or not lo <= v <= hi:
+            return f"must be a number from {lo:g} to {hi:g}"
+        return None
+
+    return check
+
+
+def _pattern(rx: re.Pattern[str], what: str) -> Check:
+    def check(v: Any) -> str | None:
+        if not isinstance(v, str) or not rx.match(v):
+            return f"must be {what}"
+        return None
+
+    return check
+
+
+def _url(v: Any) -> str | None:
+    if not isinstance(v, str):
+        return "must be an absolute http(s) URL"
+    parts = urlsplit(v)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return "must be an absolute http(s) URL"
+    if not v.isascii() or "?" in v or "#" in v:
+        return "must be ASCII, without ?query or #fragment"
+    return None
+
+
+def _tz(v: Any) -> str | None:
+    if not isinstance(v, str):
+        return "must be an IANA time zone name such as Europe/London"
+    try:
+        zoneinfo.ZoneInfo(v)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return f"unknown time zone {v!r} (use an IANA name such as Europe/London)"
+    return None
+
+
+_REQUIRED = object()
+
+# table -> key -> (default or _REQUIRED, check)
+SCHEMA: dict[str, dict[str, tuple[Any, Check]]] = {
+    "show": {
+        "title": (_REQUIRED, _str),
+        "description": (_REQUIRED, _str),
+        "author": (_REQUIRED, _str),
+        "owner_name": (None, _str),
+        "owner_email": (_REQUIRED, _pattern(_EMAIL, "an email address")),
+        "language": (_REQUIRED, _pattern(_LANG, "a language code such as en or en-US")),
+        "base_url": (_REQUIRED, _url),
+        "website": (None, _url),
+        "category": ("News", _str),
+        "subcategory": ("Daily News", _str),
+        "explicit": (False, _bool),
+        "artwork": (None, _str),
+        "timezone": ("UTC", _tz),
+        "publish_time": ("06:00", _pattern(_TIME, "a 24-hour time HH:MM")),
+    },
+    "sources": {
+        "folder": (_REQUIRED, _str),
+    },
+    "voice": {
+        "name": ("en-us", _str),
+        "rate": (165, _int_range(80, 400)),
+    },
+    "briefing": {
+        "story_count": (6, _int_range(1, 30)),
+        "target_minutes": (5, _num_range(0.5, 60)),
+        "pause_ms": (600, _int_range(0, 5000)),
+    },
+    "output": {
+        "folder": ("episodes", _str),
+        "cache": (".briefcast-cache", _str),
+        "max_feed_items": (100, _int_range(1, 1000)),
+    },
+}
+
+
+def load_config(path: Path) -> ShowConfig:
+    """Read and validate a show's TOML file; raise ConfigError listing every problem."""
+    path = Path(path)
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(path, [f"config file not found: {path}"]) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(path, [f"cannot read config: {exc}"]) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(path, [f"not valid TOML: {exc}"]) from None
+    return parse_config(raw, path)
+
+
+def parse_config(raw: dict[str, Any], path: Path) -> ShowConfig:
+    """Validate an already-parsed TOML mapping (split out so tests need no files)."""
+    errors: list[str] = []
+    warnings: list[str] = []
+    values: dict[str, dict[str, Any]] = {}
+    for table in raw:
+        if table not in SCHEMA:
+            warnings.append(f"unknown table [{table}] ignored")
+    for table, keys in SCHEMA.items():
+        section = raw.get(table, {})
+        if not isinstance(section, dict):
+            errors.append(f"[{table}] must be a table")
+            section = {}
+        for key in section:
+            if key not in keys:
+                warnings.append(f"unknown key {table}.{key} ignored")
+        values[table] = {}
+        for key, (default, check) in keys.items():
+            if key not in section:
+                if default is _REQUIRED:
+                    errors.append(f"{table}.{key} is missing")
+                values[table][key] = None if default is _REQUIRED else default
+                continue
+            problem = check(section[key])
+            if problem:
+                errors.append(f"{table}.{key} {problem} (got {section[key]!r})")
+            values[table][key] = section[key]
+
+    show = values["show"]
+    if isinstance(show["category"], str):
+        problem = category_problem(show["category"], show["subcategory"])
+        if problem:
+            errors.append(f"show.category/subcategory: {problem}")
+    artwork = show["artwork"]
+    if isinstance(artwork, str) and not artwork.lower().endswith((".jpg", ".png")):
+        errors.append(f"show.artwork must be a .jpg or .png file (got {artwork!r})")
+    if errors:
+        raise ConfigError(path, errors)
+
+    base = path.resolve().parent
+    base_url = show["base_url"].rstrip("/") + "/"
+    return ShowConfig(
+        config_path=path.resolve(),
+        title=show["title"].strip(),
+        description=show["description"].strip(),
+        author=show["author"].strip(),
+        owner_name=(show["owner_name"] or show["author"]).strip(),
+        owner_email=show["owner_email"],
+        language=show["language"],
+        base_url=base_url,
+        website=show["website"] or base_url,
+        category=show["category"],
+        subcategory=show["subcategory"] or None,
+        explicit=show["explicit"],
+        artwork=(base / artwork) if artwork else None,
+        timezone=show["timezone"],
+        publish_time=show["publish_time"],
+        sources_folder=base / values["sources"]["folder"],
+        voice=values["voice"]["name"],
+        rate_wpm=values["voice"]["rate"],
+        story_count=values["briefing"]["story_count"],
+        target_minutes=float(values["briefing"]["target_minutes"]),
+        pause_ms=values["briefing"]["pause_ms"],
+        output_dir=(base / values["output"]["folder"]).resolve(),
+        cache_dir=(base / values["output"]["cache"]).resolve(),
+        max_feed_items=values["output"]["max_feed_items"],
+        warnings=tuple(warnings),
+    )

@@ -1,0 +1,127 @@
+"""The podcast RSS feed, built with feedgen plus a small extension for what it lacks.
+
+feedgen 1.0.0 pitfalls handled here (see shared/PODCAST-FACTS.md): lastBuildDate,
+generator and docs are set explicitly so identical input gives identical bytes; the self
+link is added before the site link (the RSS <link> is the last one added); entries are
+appended in newest-first order; ``itunes:explicit`` is written as true/false by our
+extension because feedgen only knows yes/no/clean; ``podcast:`` tags come from our extension
+registered under a name other than "podcast" (taken by feedgen's iTunes extension).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import uuid
+from typing import Any
+
+from feedgen.ext.base import BaseEntryExtension, BaseExtension
+from feedgen.feed import FeedGenerator
+from feedgen.util import xml_elem
+
+from briefcast import __version__
+from briefcast.config import ShowConfig
+from briefcast.models import Episode
+
+ITUNES_NS = "http://www.itunes.com/dtds/podcast-1.0.dtd"
+PODCAST_NS = "https://podcastindex.org/namespace/1.0"
+PODCAST_GUID_NAMESPACE = uuid.UUID("ead4c236-bf58-58c6-a2c6-a6b28d128cb6")
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def podcast_guid(feed_url: str) -> str:
+    """Podcasting 2.0 ``podcast:guid``: UUIDv5 over the feed URL without scheme or end slashes."""
+    bare = re.sub(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", "", feed_url).rstrip("/")
+    return str(uuid.uuid5(PODCAST_GUID_NAMESPACE, bare))
+
+
+def xml_text(value: str) -> str:
+    """Drop characters XML 1.0 cannot carry (feedgen accepts them, then fails to render)."""
+    return _XML_ILLEGAL.sub("", value)
+
+
+class _ChannelExtension(BaseExtension):  # type: ignore[misc]
+    def __init__(self) -> None:
+        self.explicit = False
+        self.guid: str | None = None
+        self.locked_owner: str | None = None
+
+    def extend_ns(self) -> dict[str, str]:
+        return {"podcast": PODCAST_NS, "itunes": ITUNES_NS}
+
+    def extend_rss(self, rss_feed: Any) -> Any:
+        channel = rss_feed[0]
+        xml_elem(f"{{{ITUNES_NS}}}explicit", channel).text = "true" if self.explicit else "false"
+        if self.guid:
+            xml_elem(f"{{{PODCAST_NS}}}guid", channel).text = self.guid
+        if self.locked_owner:
+            locked = xml_elem(f"{{{PODCAST_NS}}}locked", channel)
+            locked.text = "yes"
+            locked.attrib["owner"] = self.locked_owner
+        txt = xml_elem(f"{{{PODCAST_NS}}}txt", channel)
+        txt.attrib["purpose"] = "ai-content"
+        txt.text = "Read by a synthetic voice (espeak-ng) from articles condensed by software."
+        return rss_feed
+
+
+class _EntryExtension(BaseEntryExtension):  # type: ignore[misc]
+    def extend_rss(self, item: Any) -> Any:
+        return item
+
+
+def _show_notes(episode: Episode) -> str:
+    items = []
+    for story in episode.stories:
+        title = html.escape(xml_text(story.title))
+        if story.url:
+            items.append(f'<li><a href="{html.escape(story.url)}">{title}</a></li>')
+        else:
+            items.append(f"<li>{title}</li>")
+    return f"<p>{html.escape(xml_text(episode.description))}</p><ul>{''.join(items)}</ul>"
+
+
+def build_feed(config: ShowConfig, episodes: list[Episode], artwork_url: str | None,
+               guid: str) -> bytes:
+    """Render the RSS feed for ``episodes`` (any order; written newest first)."""
+    ordered = sorted(episodes, key=lambda e: (e.pub_date, e.guid), reverse=True)
+    ordered = ordered[: config.max_feed_items]
+    fg = FeedGenerator()
+    fg.load_extension("podcast")
+    fg.register_extension("briefcast", _ChannelExtension, _EntryExtension)
+    fg.briefcast.explicit = config.explicit
+    fg.briefcast.guid = guid
+    fg.briefcast.locked_owner = config.owner_email
+
+    fg.title(xml_text(config.title))
+    fg.description(xml_text(config.description))
+    fg.link(href=config.feed_url, rel="self", type="application/rss+xml")
+    fg.link(href=config.website, rel="alternate")  # last link() = the RSS <link>
+    fg.language(config.language)
+    fg.generator(f"briefcast {__version__}")
+    fg.docs("https://www.rssboard.org/rss-specification")
+    if ordered:
+        fg.lastBuildDate(ordered[0].pub_date)
+        fg.pubDate(ordered[0].pub_date)
+    fg.podcast.itunes_author(xml_text(config.author))
+    fg.podcast.itunes_owner(name=xml_text(config.owner_name), email=config.owner_email)
+    fg.podcast.itunes_category(config.category, config.subcategory)
+    fg.podcast.itunes_type("episodic")
+    fg.podcast.itunes_summary(xml_text(config.description))
+    if artwork_url:
+        fg.podcast.itunes_image(artwork_url)
+        fg.image(url=artwork_url, title=xml_text(config.title), link=config.website)
+
+    for episode in ordered:
+        entry = fg.add_entry(order="append")
+        entry.guid(episode.guid, permalink=False)
+        entry.title(xml_text(episode.title))
+        entry.description(xml_text(episode.description))
+        entry.content(_show_notes(episode), type="CDATA")
+        entry.pubDate(episode.pub_date)
+        entry.link(href=config.website)
+        entry.enclosure(config.base_url + episode.audio_file, str(episode.size_bytes),
+                        "audio/mpeg")
+        entry.podcast.itunes_duration(int(episode.duration_s))
+        entry.podcast.itunes_episode_type("full")
+    rendered: bytes = fg.rss_str(pretty=True, encoding="UTF-8", xml_declaration=True)
+    return rendered

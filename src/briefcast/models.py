@@ -1,0 +1,143 @@
+"""Frozen values that flow between pipeline stages.
+
+Data moves one way: ``Article -> Story -> Script[Cue] -> Segment -> Episode``.
+Nothing here does I/O; every stage returns new values instead of mutating old ones.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An input that was looked at and left out, with the reason a producer can act on."""
+
+    source: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Article:
+    """One ingested article: raw lines as the newsroom delivered them."""
+
+    source: str  # where it came from (file path or URL), for reports
+    title: str
+    lines: tuple[str, ...]  # body lines, title removed, unchanged otherwise
+    url: str | None = None
+    published: dt.datetime | None = None
+
+
+@dataclass(frozen=True)
+class Story:
+    """A cleaned article: only the paragraphs a listener should hear."""
+
+    source: str
+    title: str
+    paragraphs: tuple[str, ...]
+    dropped_lines: tuple[str, ...] = ()
+    url: str | None = None
+
+    @property
+    def word_count(self) -> int:
+        return sum(len(p.split()) for p in self.paragraphs)
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The condensed, spoken-ready sentences of one story."""
+
+    story: Story
+    sentences: tuple[str, ...]
+    budget_words: int
+
+    @property
+    def word_count(self) -> int:
+        return sum(len(s.split()) for s in self.sentences)
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One unit of speech: becomes exactly one audio segment.
+
+    ``text`` is what is shown in transcripts; ``spoken`` is what the engine reads
+    (normalized numbers, abbreviations). ``pause_after_ms`` is the silence that follows.
+    """
+
+    kind: str  # "intro" | "headlines" | "story" | "transition" | "outro"
+    text: str
+    spoken: str
+    voice: str
+    chapter: str  # chapter title this cue belongs to
+    pause_after_ms: int = 400
+
+    @property
+    def word_count(self) -> int:
+        return len(self.spoken.split())
+
+
+@dataclass(frozen=True)
+class Script:
+    """The whole briefing, in reading order."""
+
+    title: str
+    date: dt.date
+    cues: tuple[Cue, ...]
+    stories: tuple[Summary, ...]
+
+    @property
+    def word_count(self) -> int:
+        return sum(c.word_count for c in self.cues)
+
+
+@dataclass(frozen=True)
+class Segment:
+    """Synthesized audio of one cue: a verified mono 16-bit WAV file."""
+
+    cue: Cue
+    path: Path
+    duration_s: float
+    sample_rate: int
+    cached: bool
+
+
+@dataclass(frozen=True)
+class Chapter:
+    title: str
+    start_s: float
+
+
+@dataclass(frozen=True)
+class MixResult:
+    """The encoded episode audio and what was measured on it."""
+
+    path: Path
+    duration_s: float
+    size_bytes: int
+    loudness_lufs: float
+    true_peak_dbtp: float
+    chapters: tuple[Chapter, ...]
+
+
+@dataclass(frozen=True)
+class StoryRef:
+    title: str
+    source: str
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Episode:
+    """A published episode as recorded in ``<output>/<date>/episode.json``."""
+
+    date: dt.date
+    title: str
+    guid: str
+    pub_date: dt.datetime
+    audio_file: str  # path relative to the output folder, POSIX separators
+    size_bytes: int
+    duration_s: int
+    stories: tuple[StoryRef, ...] = field(default_factory=tuple)
+    description: str = ""

@@ -1,0 +1,231 @@
+"""Run one night's build: gather and compute everything, then write outputs in one phase.
+
+Order: ingest -> clean -> script (condense inside) -> speak -> mix, all into a private
+staging folder; then the episode folder is put in place and the feed is replaced last. A
+build that fails at any point leaves the previous feed and episodes exactly as they were.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import fcntl
+import json
+import logging
+import os
+import re
+import shutil
+import time
+import unicodedata
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from briefcast.backends.tts import Pyttsx3Engine, TTSEngine
+from briefcast.cache import Cache
+from briefcast.config import ShowConfig
+from briefcast.errors import BuildError, LockedError
+from briefcast.feed import build_feed, podcast_guid
+from briefcast.models import Episode, Script, Skipped, Story, StoryRef
+from briefcast.stages import publish
+from briefcast.stages.clean import clean_article
+from briefcast.stages.ingest import ingest_folder
+from briefcast.stages.mix import MixResult, mix_cached
+from briefcast.stages.script import compose_script
+from briefcast.stages.speak import speak_cues
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[str, int, int], None]  # (stage, done, total)
+
+
+@dataclass
+class BuildReport:
+    """What happened tonight, for the summary screen and report.json."""
+
+    date: str
+    stories_in: list[str] = field(default_factory=list)
+    skipped: list[dict[str, str]] = field(default_factory=list)
+    timings_s: dict[str, float] = field(default_factory=dict)
+    tts_calls: int = 0
+    cache_hits: int = 0
+    mix_cached: bool = False
+    duration_s: float = 0.0
+    loudness_lufs: float = 0.0
+    true_peak_dbtp: float = 0.0
+    audio_file: str = ""
+    size_bytes: int = 0
+    feed: str = ""
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """Everything decided before any audio is made."""
+
+    stories: tuple[Story, ...]
+    skipped: tuple[Skipped, ...]
+    script: Script
+
+
+def slugify(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:60] or "episode"
+
+
+@contextmanager
+def output_lock(output_dir: Path) -> Iterator[None]:
+    """One build per output folder. flock is released by the kernel if the build dies."""
+    output_dir.mkdir(parents=True, exist_ok=True)
+    path = output_dir / ".briefcast.lock"
+    fh = open(path, "a+")
+    try:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise LockedError(f"another briefcast build is running on {output_dir}") from None
+        yield
+    finally:
+        fh.close()
+
+
+def prepare(config: ShowConfig, date: dt.date) -> Prepared:
+    """Ingest, clean and compose the script: no audio, no writes."""
+    ingested = ingest_folder(config.sources_folder)
+    stories: list[Story] = []
+    skipped = list(ingested.skipped)
+    for article in ingested.articles:
+        cleaned = clean_article(article)
+        if isinstance(cleaned, Skipped):
+            skipped.append(cleaned)
+        else:
+            stories.append(cleaned)
+    if not stories:
+        reasons = "; ".join(f"{Path(s.source).name}: {s.reason}" for s in skipped) or "none found"
+        raise BuildError(f"no usable articles in {config.sources_folder} ({reasons})")
+    script = compose_script(stories, config, date)
+    return Prepared(tuple(stories), tuple(skipped), script)
+
+
+def _description(script: Script) -> str:
+    titles = [s.story.title.rstrip(".") for s in script.stories]
+    return f"{len(titles)} stories: " + "; ".join(titles) + "."
+
+
+def _script_markdown(script: Script, rate_wpm: int) -> str:
+    lines = [f"# {script.title}", ""]
+    for cue in script.cues:
+        if cue.kind == "transition":
+            lines += ["", f"## {cue.chapter}", ""]
+        lines.append(cue.text)
+    lines += ["", "---", f"{script.word_count} spoken words, about "
+              f"{script.word_count / rate_wpm:.1f} minutes at {rate_wpm} wpm.", ""]
+    for summary in script.stories:
+        lines.append(f"- {summary.story.title}: {summary.word_count} of "
+                     f"{summary.story.word_count} words (budget {summary.budget_words}), "
+                     f"source {summary.story.source}")
+    return "\n".join(lines) + "\n"
+
+
+def _chapters_json(mix: MixResult) -> bytes:
+    chapters = [{"startTime": c.start_s, "title": c.title} for c in mix.chapters]
+    return (json.dumps({"version": "1.2.0", "chapters": chapters}, indent=2,
+                       ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def build(config: ShowConfig, date: dt.date, engine: TTSEngine | None = None,
+          progress: Progress | None = None) -> BuildReport:
+    """Build and publish the episode for ``date``; raise BriefcastError on failure."""
+    report = BuildReport(date=date.isoformat(), warnings=list(config.warnings))
+    clock = time.monotonic
+    out = config.output_dir
+    with output_lock(out):
+        started = clock()
+        prepared = prepare(config, date)
+        report.timings_s["prepare"] = round(clock() - started, 3)
+        report.stories_in = [s.story.title for s in prepared.script.stories]
+        report.skipped = [{"source": s.source, "reason": s.reason} for s in prepared.skipped]
+
+        owned_engine = engine is None
+        engine = engine or Pyttsx3Engine()
+        cache = Cache(config.cache_dir)
+        cues = prepared.script.cues
+        done = 0
+
+        def tick() -> None:
+            nonlocal done
+            done += 1
+            if progress:
+                progress("speak", done, len(cues))
+
+        started = clock()
+        try:
+            spoken = speak_cues(cues, config.rate_wpm, engine, cache, tick)
+        finally:
+            if owned_engine:
+                engine.close()
+        report.timings_s["speak"] = round(clock() - started, 3)
+        report.tts_calls, report.cache_hits = spoken.tts_calls, cache.hits
+        if spoken.failures:
+            cue, reason = spoken.failures[0]
+            raise BuildError(f"{len(spoken.failures)} cue(s) could not be spoken; first: "
+                             f"{cue.text[:60]!r}: {reason}")
+
+        slug = slugify(config.title)
+        folder = date.isoformat()
+        audio_rel = f"{folder}/{slug}-{folder}.mp3"
+        staging = out / f".staging-{folder}-{os.getpid()}"
+        shutil.rmtree(staging, ignore_errors=True)
+        staging.mkdir(parents=True)
+        try:
+            started = clock()
+            mix, mix_hit = mix_cached(spoken.segments, staging, staging / Path(audio_rel).name,
+                                      cache, title=prepared.script.title, show=config.title,
+                                      author=config.author, date=date,
+                                      comment=_description(prepared.script))
+            report.mix_cached = mix_hit
+            report.timings_s["mix"] = round(clock() - started, 3)
+
+            existing, problems = publish.load_episodes(out)
+            report.warnings += problems
+            previous = next((e for e in existing if e.date == date), None)
+            show_guid = podcast_guid(config.feed_url)
+            episode = Episode(
+                date=date,
+                title=prepared.script.title,
+                guid=previous.guid if previous else str(uuid.uuid5(uuid.UUID(show_guid),
+                                                                   folder)),
+                pub_date=previous.pub_date if previous else publish.publish_datetime(date,
+                                                                                     config),
+                audio_file=audio_rel,
+                size_bytes=mix.size_bytes,
+                duration_s=round(mix.duration_s),
+                description=_description(prepared.script),
+                stories=tuple(StoryRef(s.story.title, s.story.source, s.story.url)
+                              for s in prepared.script.stories),
+            )
+            publish.write_atomic(staging / publish.RECORD_NAME, publish.episode_to_json(episode))
+            publish.write_atomic(staging / "chapters.json", _chapters_json(mix))
+            publish.write_atomic(staging / "script.md",
+                                 _script_markdown(prepared.script,
+                                                  config.rate_wpm).encode("utf-8"))
+            art, suffix = publish.artwork_bytes(config)
+            art_name = publish.artwork_name(art, suffix)
+            episodes = [e for e in existing if e.date != date] + [episode]
+            feed = build_feed(config, episodes, config.base_url + art_name, show_guid)
+
+            report.duration_s = round(mix.duration_s, 2)
+            report.loudness_lufs, report.true_peak_dbtp = mix.loudness_lufs, mix.true_peak_dbtp
+            report.audio_file, report.size_bytes = audio_rel, mix.size_bytes
+            report.feed = str(out / publish.FEED_NAME)
+            publish.write_atomic(staging / "report.json",
+                                 (json.dumps(report.__dict__, indent=2) + "\n").encode())
+            # Commit: episode folder and artwork first, the feed last.
+            publish.install_dir(staging, out / folder)
+            if not (out / art_name).exists():
+                publish.write_atomic(out / art_name, art)
+            publish.write_atomic(out / publish.FEED_NAME, feed)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+    return report

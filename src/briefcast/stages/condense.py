@@ -1,0 +1,101 @@
+"""Condense: pick the sentences of each story that fit its spoken time budget.
+
+Extractive on purpose: every sentence a listener hears is a sentence the newsroom wrote.
+Sentences are scored by position (news leads carry the facts), centrality (sharing the
+story's frequent content words), and facts (numbers, names); near-duplicates are skipped;
+the chosen ones are read in their original order.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from typing import Callable
+
+from briefcast.models import Story, Summary
+
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt",
+    "prof", "jr", "sr", "inc", "ltd", "co", "corp", "no", "vs", "etc", "jan", "feb", "mar",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "a.m", "p.m",
+    "u.s", "u.k", "u.n", "e.g", "i.e", "approx", "dept", "est", "ave", "blvd",
+}
+_SPLIT = re.compile(r"(?<=[.!?…])([”\"’)\]]*)\s+(?=[“\"‘(\[]?[A-Z0-9])")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+|\d[\d,.]*")
+_STOP = set("""a an the and or but if of to in on at by for with from as is are was were be been
+being it its this that these those he she they them his her their we our you your i not no
+has have had will would can could should may might said says say also than then there here
+about after before over under into out up down more most some any all who which what when
+where while do does did so such just one two""".split())
+MAX_SENTENCE_WORDS = 60
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    """Split at sentence ends, not after abbreviations such as "Dr." or "U.S."."""
+    pieces: list[str] = []
+    pos = 0
+    for match in _SPLIT.finditer(paragraph):
+        end = match.end(1)
+        candidate = paragraph[pos:end]
+        last = candidate.rstrip("”\"’)]").rstrip(".").split()[-1:] or [""]
+        token = last[0].lower().lstrip("(“\"")
+        if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+            continue
+        pieces.append(candidate.strip())
+        pos = match.end()
+    rest = paragraph[pos:].strip()
+    if rest:
+        pieces.append(rest)
+    return pieces
+
+
+def _content_words(sentence: str) -> list[str]:
+    return [w.lower().strip("'’") for w in _WORD.findall(sentence)
+            if w.lower() not in _STOP and len(w) > 2]
+
+
+def _similar(a: set[str], b: set[str]) -> bool:
+    return bool(a and b) and len(a & b) / len(a | b) > 0.6
+
+
+def _written_words(sentence: str) -> int:
+    return len(sentence.split())
+
+
+def condense_story(story: Story, budget_words: int,
+                   count_words: Callable[[str], int] = _written_words) -> Summary:
+    """Choose sentences worth hearing, up to about ``budget_words`` words.
+
+    ``count_words`` measures a sentence as it will be *spoken* (numbers spelled out), so the
+    budget tracks airtime rather than print length.
+    """
+    sentences = [s for p in story.paragraphs for s in split_sentences(p)]
+    if not sentences:
+        return Summary(story, (), budget_words)
+    words = [_content_words(s) for s in sentences]
+    freq = Counter(w for ws in words for w in set(ws))
+    scores: list[float] = []
+    for i, (sentence, ws) in enumerate(zip(sentences, words)):
+        centrality = sum(freq[w] - 1 for w in ws) / math.sqrt(len(ws) + 1)
+        facts = len(re.findall(r"\d", sentence)) > 0
+        names = sum(1 for w in sentence.split()[1:] if w[:1].isupper())
+        position = 3.0 / (1 + i)
+        length_penalty = 0.5 if len(sentence.split()) > MAX_SENTENCE_WORDS else 1.0
+        scores.append((position + 0.3 * centrality + 0.5 * facts + 0.1 * min(names, 5))
+                      * length_penalty)
+
+    chosen: list[int] = [0]  # the lead always goes first: it answers who, what, where
+    lengths = [count_words(s) for s in sentences]
+    total = lengths[0]
+    for i in sorted(range(1, len(sentences)), key=lambda k: -scores[k]):
+        n = lengths[i]
+        if total >= budget_words * 0.92:
+            break
+        if total + n > budget_words * 1.1:
+            continue
+        if any(_similar(set(words[i]), set(words[j])) for j in chosen):
+            continue
+        chosen.append(i)
+        total += n
+    return Summary(story, tuple(sentences[i] for i in sorted(chosen)), budget_words)

@@ -1,0 +1,166 @@
+"""End to end: the demo show built with real espeak-ng, ffmpeg and feedgen, then measured."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import feedparser
+import pytest
+from lxml import etree
+from mutagen.id3 import ID3
+from mutagen.mp3 import MP3, BitrateMode
+
+from briefcast.audio import measure_loudness, probe
+from briefcast.config import load_config
+from conftest import DEMO, make_show
+
+NS = {"itunes": "http://www.itunes.com/dtds/podcast-1.0.dtd",
+      "podcast": "https://podcastindex.org/namespace/1.0",
+      "atom": "http://www.w3.org/2005/Atom",
+      "content": "http://purl.org/rss/1.0/modules/content/"}
+DATE = "2026-11-24"
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "briefcast", *args], capture_output=True,
+                          text=True, timeout=600)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory, seed_article: Path) -> Path:
+    """The demo show plus the shared seed article (first in running order), built once."""
+    tmp = tmp_path_factory.mktemp("demo")
+    config = make_show(tmp)
+    shutil.copy(seed_article, config.parent / "articles" / "00-seed.txt")
+    proc = run_cli("build", "--config", str(config), "--date", DATE)
+    assert proc.returncode == 0, proc.stderr
+    return config
+
+
+def _feed(config: Path) -> etree._Element:
+    return etree.parse(str(config.parent / "episodes" / "feed.xml")).getroot()
+
+
+def test_mp3_is_mastered_mono_44k_cbr(built: Path) -> None:
+    mp3 = next((built.parent / "episodes" / DATE).glob("*.mp3"))
+    assert mp3.name == f"harbor-town-ledger-nightly-{DATE}.mp3" and mp3.name.isascii()
+    info = probe(mp3)
+    assert (info.codec, info.sample_rate, info.channels) == ("mp3", 44100, 1)
+    assert info.bit_rate == pytest.approx(96000, rel=0.02)
+    assert MP3(mp3).info.bitrate_mode == BitrateMode.CBR  # from LAME's "Info" header
+    loud = measure_loudness(mp3)
+    assert -17.0 <= loud.integrated_lufs <= -15.0
+    assert loud.true_peak_dbtp <= -1.0
+    # a five-minute target with seven stories: within a minute either way
+    assert 240 <= info.duration_s <= 360
+    tags = ID3(mp3)
+    assert tags.version[:2] == (2, 3)
+    assert str(tags["TALB"]) == "Harbor Town Ledger Nightly"
+
+
+def test_feed_items_match_files(built: Path) -> None:
+    root = _feed(built)
+    out = built.parent / "episodes"
+    items = root.findall("channel/item")
+    assert len(items) == 1
+    item = items[0]
+    enclosure = item.find("enclosure")
+    url = enclosure.get("url")
+    assert url == f"https://ledger.example.org/podcast/{DATE}/harbor-town-ledger-nightly-{DATE}.mp3"
+    mp3 = out / url.removeprefix("https://ledger.example.org/podcast/")
+    assert int(enclosure.get("length")) == mp3.stat().st_size
+    assert enclosure.get("type") == "audio/mpeg"
+    duration = int(item.findtext("itunes:duration", namespaces=NS))
+    assert abs(duration - probe(mp3).duration_s) <= 1
+    assert item.find("guid").get("isPermaLink") == "false"
+    assert item.findtext("pubDate") == "Tue, 24 Nov 2026 11:00:00 +0000"  # 06:00 New York
+    description = item.findtext("description")
+    assert "Russian Troops Pull Back" in description and "Harbor Town Council" in description
+
+
+def test_channel_tags(built: Path) -> None:
+    channel = _feed(built).find("channel")
+    assert channel.findtext("link") == "https://ledger.example.org/"
+    assert channel.find("atom:link", NS).get("href") == "https://ledger.example.org/podcast/feed.xml"
+    assert channel.find("atom:link", NS).get("rel") == "self"
+    assert channel.findtext("language") == "en"
+    assert channel.findtext("itunes:explicit", namespaces=NS) == "false"
+    assert channel.findtext("itunes:type", namespaces=NS) == "episodic"
+    assert channel.findtext("itunes:owner/itunes:email", namespaces=NS) == "podcast@ledger.example.org"
+    cat = channel.find("itunes:category", NS)
+    assert cat.get("text") == "News" and cat.find("itunes:category", NS).get("text") == "Daily News"
+    image = channel.find("itunes:image", NS).get("href")
+    art = built.parent / "episodes" / image.rsplit("/", 1)[1]
+    from PIL import Image
+    with Image.open(art) as img:
+        assert img.size == (3000, 3000) and img.mode == "RGB"
+    assert len(channel.findtext("description").encode()) <= 4000
+
+
+def test_feedparser_reads_without_bozo(built: Path) -> None:
+    parsed = feedparser.parse(str(built.parent / "episodes" / "feed.xml"))
+    assert parsed.bozo == 0, parsed.get("bozo_exception")
+    assert parsed.feed.title == "Harbor Town Ledger Nightly"
+    assert len(parsed.entries) == 1 and parsed.entries[0].enclosures[0].type == "audio/mpeg"
+
+
+def test_seed_junk_never_reaches_script(built: Path) -> None:
+    script = next((built.parent / "episodes" / DATE).glob("script.md")).read_text()
+    assert "Russian Troops Pull Back" in script
+    for junk in ("Creator:", "Credit:", "Getty", "Atlas News", "spot_img", "Sponsor",
+                 "Tune in to our podcasts", "Top Stories", "More In This Category", "http"):
+        assert junk not in script, junk
+
+
+def test_rebuild_is_byte_identical_and_uses_cache(built: Path) -> None:
+    out = built.parent / "episodes"
+    feed_before = (out / "feed.xml").read_bytes()
+    mp3 = next((out / DATE).glob("*.mp3"))
+    mp3_before = mp3.read_bytes()
+    proc = run_cli("build", "--config", str(built), "--date", DATE)
+    assert proc.returncode == 0, proc.stderr
+    assert "0 synthesized" in proc.stdout
+    assert (out / "feed.xml").read_bytes() == feed_before
+    assert mp3.read_bytes() == mp3_before
+
+
+def test_failed_build_leaves_feed_untouched(built: Path, tmp_path: Path) -> None:
+    out = built.parent / "episodes"
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file() and "lock" not in p.name}
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "junk.txt").write_text("Title\n\n- Sponsor -spot_img\n", encoding="utf-8")
+    text = built.read_text().replace('folder = "articles"', f'folder = "{empty}"')
+    broken = built.parent / "broken.toml"
+    broken.write_text(text)
+    proc = run_cli("build", "--config", str(broken), "--date", "2026-11-25")
+    assert proc.returncode == 1
+    assert "no usable articles" in proc.stderr and "junk.txt" in proc.stderr
+    after = {p: p.read_bytes() for p in out.rglob("*") if p.is_file() and "lock" not in p.name}
+    assert after == before
+    assert not list(out.glob(".staging-*"))
+
+
+def test_second_date_is_listed_newest_first(built: Path) -> None:
+    config = load_config(built)
+    proc = run_cli("build", "--config", str(built), "--date", "2026-11-25")
+    assert proc.returncode == 0, proc.stderr
+    items = _feed(built).findall("channel/item")
+    dates = [i.findtext("pubDate") for i in items]
+    assert dates == ["Wed, 25 Nov 2026 11:00:00 +0000", "Tue, 24 Nov 2026 11:00:00 +0000"]
+    guids = [i.findtext("guid") for i in items]
+    assert len(set(guids)) == 2
+    assert config.output_dir == built.parent / "episodes"
+
+
+def test_bad_config_lists_problems(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[show]\ntitle = "x"\n[voice]\nrate = 5\n', encoding="utf-8")
+    proc = run_cli("build", "--config", str(bad))
+    assert proc.returncode == 2
+    assert "show.author is missing" in proc.stderr and "voice.rate" in proc.stderr
+    assert "sources.folder is missing" in proc.stderr
