@@ -45,6 +45,14 @@ def _feed(config: Path) -> etree._Element:
     return etree.parse(str(config.parent / "episodes" / "feed.xml")).getroot()
 
 
+def _item(config: Path, date: str = DATE) -> etree._Element:
+    """The feed item of one edition (the module builds more than one date)."""
+    items = [i for i in _feed(config).findall("channel/item")
+             if f"/{date}/" in i.find("enclosure").get("url")]
+    assert len(items) == 1
+    return items[0]
+
+
 def test_mp3_is_mastered_mono_44k_cbr(built: Path) -> None:
     mp3 = next((built.parent / "episodes" / DATE).glob("*.mp3"))
     assert mp3.name == f"harbor-town-ledger-nightly-{DATE}.mp3" and mp3.name.isascii()
@@ -164,3 +172,107 @@ def test_bad_config_lists_problems(tmp_path: Path) -> None:
     assert proc.returncode == 2
     assert "show.author is missing" in proc.stderr and "voice.rate" in proc.stderr
     assert "sources.folder is missing" in proc.stderr
+
+
+def test_chapters_match_json_and_id3(built: Path) -> None:
+    import json
+
+    folder = built.parent / "episodes" / DATE
+    chapters = json.loads((folder / "chapters.json").read_text())
+    assert chapters["version"] == "1.2.0"
+    titles = [c["title"] for c in chapters["chapters"]]
+    assert titles[0] == "Introduction" and titles[-1] == "Sign-off"
+    assert len(titles) == 2 + 6  # intro, six stories, sign-off
+    starts = [c["startTime"] for c in chapters["chapters"]]
+    assert starts == sorted(starts) and starts[0] == 0
+    mp3 = next(folder.glob("*.mp3"))
+    tags = ID3(mp3)
+    chaps = sorted(tags.getall("CHAP"), key=lambda f: f.start_time)
+    assert [str(f.sub_frames["TIT2"]) for f in chaps] == titles
+    assert [f.start_time for f in chaps] == [round(s * 1000) for s in starts]
+    assert abs(chaps[-1].end_time / 1000 - probe(mp3).duration_s) < 0.1
+    toc = tags.getall("CTOC")
+    assert len(toc) == 1 and toc[0].child_element_ids == [f.element_id for f in chaps]
+    feed_item = _item(built)
+    chapters_tag = feed_item.find("podcast:chapters", NS)
+    assert chapters_tag.get("type") == "application/json+chapters"
+    assert chapters_tag.get("url").endswith(f"{DATE}/chapters.json")
+
+
+def _vtt_times(text: str) -> list[tuple[float, float]]:
+    import re
+
+    def secs(stamp: str) -> float:
+        h, m, s = stamp.replace(",", ".").split(":")
+        return int(h) * 3600 + int(m) * 60 + float(s)
+
+    return [(secs(a), secs(b)) for a, b in
+            re.findall(r"^(\d\d:\d\d:\d\d[.,]\d{3}) --> (\d\d:\d\d:\d\d[.,]\d{3})$", text, re.M)]
+
+
+def test_transcripts_cover_the_episode(built: Path) -> None:
+    folder = built.parent / "episodes" / DATE
+    duration = probe(next(folder.glob("*.mp3"))).duration_s
+    vtt = (folder / "transcript.vtt").read_text()
+    srt = (folder / "transcript.srt").read_text()
+    assert vtt.startswith("WEBVTT\n")
+    vtt_times, srt_times = _vtt_times(vtt), _vtt_times(srt)
+    assert vtt_times == srt_times and len(vtt_times) > 20
+    assert vtt_times[0][0] == 0
+    assert all(a < b for a, b in vtt_times)
+    assert all(vtt_times[i][1] <= vtt_times[i + 1][0] for i in range(len(vtt_times) - 1))
+    assert duration - 1.0 < vtt_times[-1][1] <= duration + 0.1
+    assert "<v Morgan>" in vtt and "<v Riley>" in vtt  # two anchors alternate per story
+    assert "Our top story." in srt
+    types = [t.get("type") for t in _item(built).findall("podcast:transcript", NS)]
+    assert types == ["text/vtt", "application/x-subrip"]
+
+
+def test_unknown_voice_is_refused(built: Path) -> None:
+    bad = built.parent / "badvoice.toml"
+    bad.write_text(built.read_text().replace('second_name = "en-us+f3"', 'second_name = "en-us+nope"'))
+    proc = run_cli("build", "--config", str(bad), "--date", "2026-11-20")
+    assert proc.returncode == 1 and "no voice variant 'nope'" in proc.stderr
+
+
+def test_story_whose_speech_fails_is_dropped(tmp_path: Path) -> None:
+    """A poisoned story (TTS keeps failing on it) is dropped; the rest still airs."""
+    import wave
+
+    from briefcast.pipeline import build
+
+    class PoisonEngine:
+        name, parallelism = "poison", 2
+
+        def fingerprint(self) -> str:
+            return "poison-1"
+
+        def synthesize(self, text: str, voice: str, rate_wpm: int, out: Path) -> None:
+            seconds = 0 if "Tidewire" in text else len(text.split()) * 60 / rate_wpm
+            with wave.open(str(out), "wb") as wav:
+                wav.setnchannels(1)
+                wav.setsampwidth(2)
+                wav.setframerate(22050)
+                wav.writeframes((b"\x10\x27\xf0\xd8") * int(22050 * seconds / 2))
+
+        def close(self) -> None:
+            pass
+
+    config = load_config(make_show(tmp_path))
+    report = build(config, dt.date(2026, 11, 24), engine=PoisonEngine())
+    assert len(report.stories_in) == 6
+    assert not any("Tidewire" in t for t in report.stories_in)
+    assert any("Lanterns" in t for t in report.stories_in)  # the 7th article moved up
+    dropped = [s for s in report.skipped if "tech-office" in s["source"]]
+    assert dropped and "speech synthesis failed" in dropped[0]["reason"]
+    feed = (config.output_dir / "feed.xml").read_text()
+    assert "Tidewire" not in feed and "Lanterns on the Water" in feed
+
+
+def test_skipped_article_gives_partial_exit_code(tmp_path: Path) -> None:
+    config = make_show(tmp_path)
+    (config.parent / "articles" / "99-broken.txt").write_bytes(b"\xff\xfe\x00\x00garbage")
+    proc = run_cli("build", "--config", str(config), "--date", DATE, "--quiet")
+    assert proc.returncode == 4, proc.stderr
+    assert "99-broken.txt" in proc.stderr and "binary" in proc.stderr
+    assert proc.stdout == ""

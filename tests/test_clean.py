@@ -54,3 +54,36 @@ def test_too_little_story_is_skipped() -> None:
     article = Article("x.txt", "Title", ("Title", "Credit: someone", "- Sponsor -spot_img"))
     result = clean_article(article)
     assert isinstance(result, Skipped) and "words of story text" in result.reason
+
+
+STORY = "The council will vote on the plan next week, the mayor said on Monday."
+GENERAL_JUNK = [
+    "Updated: 12:45 PM ET, Tue March 4, 2025", "Nov. 6, 2026 at 6:15 p.m.",
+    "ROME —", "By Jane Doe and John Smith", "By Jane Doe, Rome correspondent",
+    "Get the latest headlines delivered straight to your inbox.",
+    "Subscribe now for unlimited access.", "Story continues below advertisement",
+    "A man crosses the square in Rome on Nov. 2, 2026. (AP Photo/Jane Doe)",
+    "This site uses cookies. By continuing, you agree to our cookie policy.",
+    "(Reporting by Jane Doe; Editing by John Smith)", "Copyright 2026 Example Media.",
+    "Read more: Ten things to know about the flood",
+]
+GENERAL_STORY = [
+    "By Friday, the river had risen two metres above its usual level.",
+    "He urged parents to keep reading to their children every night.",
+    "Subscribers to the service rose 4% in the quarter, the company said.",
+]
+
+
+def test_general_junk_dropped_and_story_kept() -> None:
+    for junk in GENERAL_JUNK:
+        assert classify_lines([STORY, junk, STORY], "Title") == [False, True, False], junk
+    for line in GENERAL_STORY:
+        assert classify_lines([STORY, line, STORY], "Title") == [False, False, False], line
+
+
+def test_subheading_kept_between_paragraphs_but_not_in_footer() -> None:
+    lines = [STORY, "", "What happens next", "", "Advertisement", STORY, "Related Stories",
+             "Flood barriers to be tested in spring", "Jane Doe covers the environment for "
+             "the Example Post. She joined the paper in 2020."]
+    assert classify_lines(lines, "Title") == [False, True, False, True, True, False, True,
+                                              True, True]

@@ -14,11 +14,12 @@ def test_bad_files_are_reported_not_fatal(tmp_path: Path, seed_article: Path) ->
     (tmp_path / "05-huge.txt").write_bytes(b"a" * (MAX_BYTES + 1))
     (tmp_path / "06-image.jpg").write_bytes(b"\xff\xd8\xff")
     result = ingest_folder(tmp_path)
-    assert [Path(a.source).name for a in result.articles] == ["01-good.txt"]
+    assert [Path(a.source).name for a in result.articles] == ["01-good.txt", "04-latin1.txt"]
+    latin = result.articles[1]
+    assert latin.title == "Café owners say prices rose." and latin.encoding
     reasons = {Path(s.source).name: s.reason for s in result.skipped}
     assert reasons["02-empty.txt"] == "file is empty"
     assert "binary" in reasons["03-binary.txt"]
-    assert "not UTF-8" in reasons["04-latin1.txt"]
     assert "cap" in reasons["05-huge.txt"]
     assert "not an article file" in reasons["06-image.jpg"]
 

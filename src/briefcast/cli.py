@@ -1,7 +1,8 @@
 """Command line: parse arguments, load config, call one function, print the outcome.
 
 Exit codes: 0 success, 1 build failed (nothing published changed), 2 config or usage
-error, 3 another build holds the output folder.
+error, 3 another build holds the output folder, 4 published but some articles were
+skipped or dropped (the summary and report.json say why).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from briefcast.config import ShowConfig, load_config
 from briefcast.errors import BriefcastError
 
 log = logging.getLogger("briefcast")
+EXIT_PARTIAL = 4
 
 
 def _date(value: str) -> dt.date:
@@ -46,6 +48,17 @@ def _parser() -> argparse.ArgumentParser:
         cmd.add_argument("--date", type=_date, help="edition date, YYYY-MM-DD (default: today)")
         cmd.add_argument("--output", type=Path, help="output folder (overrides the config)")
         cmd.add_argument("--quiet", action="store_true", help="only errors (for cron)")
+    check = sub.add_parser("check", help="validate the published feed and the files it names")
+    check.add_argument("--config", type=Path, default=Path("briefcast.toml"))
+    check.add_argument("--output", type=Path, help="output folder (overrides the config)")
+    check.add_argument("--quiet", action="store_true", help="print only problems")
+    serve = sub.add_parser("serve", help="serve the output folder over HTTP for podcast apps")
+    serve.add_argument("--config", type=Path, help="show config (default: briefcast.toml; "
+                       "not needed with --output)")
+    serve.add_argument("--output", type=Path, help="folder to serve (overrides the config)")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    serve.add_argument("--port", type=int, default=8000, help="port (0 picks a free one)")
+    serve.add_argument("--quiet", action="store_true", help="do not log requests")
     return parser
 
 
@@ -60,17 +73,24 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.ERROR if args.quiet else logging.WARNING,
                         format="%(levelname)s %(message)s")
     try:
+        if args.command == "serve" and args.output and args.config is None:
+            return _serve(args.output, args.host, args.port, args.quiet)
+        args.config = args.config or Path("briefcast.toml")
         config = load_config(args.config)
         if args.output:
             config = config.with_output(args.output)
         for warning in config.warnings:
             log.warning("%s: %s", args.config, warning)
+        if args.command == "check":
+            return _check(config, args.quiet)
+        if args.command == "serve":
+            return _serve(config.output_dir, args.host, args.port, args.quiet)
         date = args.date or today(config)
         if args.command == "build":
             return _build(config, date, args.quiet)
         if args.command == "script":
             return _script(config, date)
-        return _ingest(config)
+        return _ingest(config, date)
     except BriefcastError as exc:
         print(f"briefcast: error: {exc}", file=sys.stderr)
         return exc.exit_code
@@ -82,8 +102,11 @@ def _build(config: ShowConfig, date: dt.date, quiet: bool) -> int:
     if not quiet:
         print(f"Building {config.title} for {date} into {config.output_dir}", file=sys.stderr)
     report = build(config, date, progress=None if quiet else _progress)
+    status = EXIT_PARTIAL if report.skipped else 0
     if quiet:
-        return 0
+        for skipped in report.skipped:
+            print(f"briefcast: skipped {skipped['source']}: {skipped['reason']}", file=sys.stderr)
+        return status
     minutes, seconds = divmod(round(report.duration_s), 60)
     lines = [
         f"Episode   {report.audio_file}  ({report.size_bytes:,} bytes)",
@@ -98,6 +121,38 @@ def _build(config: ShowConfig, date: dt.date, quiet: bool) -> int:
         *[f"Warning   {w}" for w in report.warnings],
     ]
     print("\n".join(lines))
+    return status
+
+
+def _check(config: ShowConfig, quiet: bool) -> int:
+    from briefcast.validate import FEED_NAME, validate_output
+
+    feed = config.output_dir / FEED_NAME
+    problems = validate_output(config.output_dir, config.base_url)
+    if problems:
+        print(f"{feed}: {len(problems)} problem(s):")
+        print("\n".join(f"  - {p}" for p in problems))
+        return 1
+    if not quiet:
+        print(f"{feed}: valid")
+    return 0
+
+
+def _serve(root: Path, host: str, port: int, quiet: bool) -> int:
+    from briefcast.serve import make_server
+
+    server = make_server(root, host, port)
+    if not quiet:
+        logging.getLogger("briefcast.serve").setLevel(logging.INFO)
+    bound_host, bound_port = server.server_address[:2]
+    print(f"Serving {root.resolve()} at http://{bound_host}:{bound_port}/ "
+          "(Ctrl-C to stop)", file=sys.stderr)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
     return 0
 
 
@@ -109,24 +164,35 @@ def _script(config: ShowConfig, date: dt.date) -> int:
     return 0
 
 
-def _ingest(config: ShowConfig) -> int:
-    from briefcast.stages.clean import clean_article
-    from briefcast.stages.ingest import ingest_folder
+def _ingest(config: ShowConfig, date: dt.date) -> int:
     from briefcast.models import Skipped
+    from briefcast.stages.clean import clean_article
+    from briefcast.stages.ingest import ingest
 
-    result = ingest_folder(config.sources_folder)
+    def name(source: str) -> str:
+        return source if "://" in source else Path(source).name
+
+    result = ingest(config, date)
+    print(f"Sources for {date} ({config.timezone})")
     for article in result.articles:
         cleaned = clean_article(article)
-        name = Path(article.source).name
         if isinstance(cleaned, Skipped):
-            print(f"DROP  {name}: {cleaned.reason}")
+            print(f"DROP  {name(article.source)}: {cleaned.reason}")
             continue
-        print(f"KEEP  {name}: {cleaned.title} ({cleaned.word_count} words, "
-              f"{len(cleaned.dropped_lines)} junk lines removed)")
+        facts = [f"{cleaned.word_count} words",
+                 f"{len(cleaned.dropped_lines)} junk lines removed"]
+        if article.published:
+            facts.append(f"published {article.published.isoformat()}")
+        facts += [f"by {article.author}"] if article.author else []
+        facts += [f"language {article.language}"] if article.language else []
+        facts += [f"decoded as {article.encoding}"] if article.encoding else []
+        print(f"KEEP  {name(article.source)}: {cleaned.title} ({', '.join(facts)})")
+        if article.url and article.url != article.source:
+            print(f"        url: {article.url}")
         for line in cleaned.dropped_lines:
             print(f"        junk: {line[:80]}")
     for skipped in result.skipped:
-        print(f"SKIP  {Path(skipped.source).name}: {skipped.reason}")
+        print(f"SKIP  {name(skipped.source)}: {skipped.reason}")
     return 0
 
 

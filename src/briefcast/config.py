@@ -42,10 +42,15 @@ class ShowConfig:
     artwork: Path | None
     timezone: str
     publish_time: str  # "HH:MM" local time of the episode's pubDate
-    sources_folder: Path
+    sources_folder: Path | None  # None when the show only reads feeds
+    sources_feeds: tuple[str, ...]  # http(s) URLs as given; file paths made absolute
     voice: str
     rate_wpm: int
+    speaker: str
+    second_voice: str | None
+    second_speaker: str
     story_count: int
+    min_stories: int
     target_minutes: float
     pause_ms: int
     output_dir: Path
@@ -127,6 +132,19 @@ def _tz(v: Any) -> str | None:
     return None
 
 
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+
+
+def _feeds(v: Any) -> str | None:
+    """A list of feed URLs (http/https only) or file paths relative to the config."""
+    if not isinstance(v, list) or not all(isinstance(i, str) and i.strip() for i in v):
+        return "must be a list of feed URLs or file paths"
+    for item in v:
+        if _SCHEME.match(item) and _url(item.split("?")[0].split("#")[0]):
+            return f"entry {item!r} must be an http(s) URL or a file path"
+    return None
+
+
 _REQUIRED = object()
 
 # table -> key -> (default or _REQUIRED, check)
@@ -147,15 +165,20 @@ SCHEMA: dict[str, dict[str, tuple[Any, Check]]] = {
         "timezone": ("UTC", _tz),
         "publish_time": ("06:00", _pattern(_TIME, "a 24-hour time HH:MM")),
     },
-    "sources": {
-        "folder": (_REQUIRED, _str),
+    "sources": {  # at least one of folder / feeds
+        "folder": (None, _str),
+        "feeds": ((), _feeds),
     },
     "voice": {
         "name": ("en-us", _str),
         "rate": (165, _int_range(80, 400)),
+        "speaker": ("Anchor", _str),
+        "second_name": (None, _str),  # a second anchor: stories alternate between the two
+        "second_speaker": ("Co-anchor", _str),
     },
     "briefing": {
         "story_count": (6, _int_range(1, 30)),
+        "min_stories": (1, _int_range(1, 30)),  # fewer spoken stories than this: no episode
         "target_minutes": (5, _num_range(0.5, 60)),
         "pause_ms": (600, _int_range(0, 5000)),
     },
@@ -217,6 +240,9 @@ def parse_config(raw: dict[str, Any], path: Path) -> ShowConfig:
     artwork = show["artwork"]
     if isinstance(artwork, str) and not artwork.lower().endswith((".jpg", ".png")):
         errors.append(f"show.artwork must be a .jpg or .png file (got {artwork!r})")
+    if values["sources"]["folder"] is None and not values["sources"]["feeds"]:
+        errors.append("sources.folder is missing (give sources.folder, sources.feeds "
+                      "or both: at least one source is required)")
     if errors:
         raise ConfigError(path, errors)
 
@@ -238,10 +264,17 @@ def parse_config(raw: dict[str, Any], path: Path) -> ShowConfig:
         artwork=(base / artwork) if artwork else None,
         timezone=show["timezone"],
         publish_time=show["publish_time"],
-        sources_folder=base / values["sources"]["folder"],
+        sources_folder=(base / values["sources"]["folder"]) if values["sources"]["folder"]
+        else None,
+        sources_feeds=tuple(f if _SCHEME.match(f) else str(base / f)
+                            for f in values["sources"]["feeds"]),
         voice=values["voice"]["name"],
         rate_wpm=values["voice"]["rate"],
+        speaker=values["voice"]["speaker"],
+        second_voice=values["voice"]["second_name"],
+        second_speaker=values["voice"]["second_speaker"],
         story_count=values["briefing"]["story_count"],
+        min_stories=values["briefing"]["min_stories"],
         target_minutes=float(values["briefing"]["target_minutes"]),
         pause_ms=values["briefing"]["pause_ms"],
         output_dir=(base / values["output"]["folder"]).resolve(),

@@ -65,7 +65,21 @@ class _ChannelExtension(BaseExtension):  # type: ignore[misc]
 
 
 class _EntryExtension(BaseEntryExtension):  # type: ignore[misc]
+    """Per-episode ``podcast:transcript`` (VTT and SRT) and ``podcast:chapters``."""
+
+    def __init__(self) -> None:
+        self.transcripts: list[tuple[str, str]] = []  # (url, MIME type)
+        self.chapters_url: str | None = None
+
     def extend_rss(self, item: Any) -> Any:
+        for url, mime in self.transcripts:
+            tag = xml_elem(f"{{{PODCAST_NS}}}transcript", item)
+            tag.attrib["url"] = url
+            tag.attrib["type"] = mime
+        if self.chapters_url:
+            tag = xml_elem(f"{{{PODCAST_NS}}}chapters", item)
+            tag.attrib["url"] = self.chapters_url
+            tag.attrib["type"] = "application/json+chapters"
         return item
 
 
@@ -123,5 +137,13 @@ def build_feed(config: ShowConfig, episodes: list[Episode], artwork_url: str | N
                         "audio/mpeg")
         entry.podcast.itunes_duration(int(episode.duration_s))
         entry.podcast.itunes_episode_type("full")
+        if episode.transcript_vtt:
+            entry.briefcast.transcripts.append((config.base_url + episode.transcript_vtt,
+                                                "text/vtt"))
+        if episode.transcript_srt:
+            entry.briefcast.transcripts.append((config.base_url + episode.transcript_srt,
+                                                "application/x-subrip"))
+        if episode.chapters_file:
+            entry.briefcast.chapters_url = config.base_url + episode.chapters_file
     rendered: bytes = fg.rss_str(pretty=True, encoding="UTF-8", xml_declaration=True)
     return rendered

@@ -26,8 +26,11 @@ class Article:
     source: str  # where it came from (file path or URL), for reports
     title: str
     lines: tuple[str, ...]  # body lines, title removed, unchanged otherwise
-    url: str | None = None
-    published: dt.datetime | None = None
+    url: str | None = None  # canonical URL when the source states one
+    published: dt.datetime | None = None  # always timezone-aware
+    author: str | None = None  # byline, if the source gives one
+    language: str | None = None  # e.g. "en" or "en-GB", if known
+    encoding: str | None = None  # set only when the text was not UTF-8 (e.g. "cp1252")
 
 
 @dataclass(frozen=True)
@@ -72,6 +75,7 @@ class Cue:
     voice: str
     chapter: str  # chapter title this cue belongs to
     pause_after_ms: int = 400
+    speaker: str = "Anchor"  # name shown in transcripts
 
     @property
     def word_count(self) -> int:
@@ -110,6 +114,16 @@ class Chapter:
 
 
 @dataclass(frozen=True)
+class CueTiming:
+    """Where one cue sits in the episode: the basis of transcripts."""
+
+    text: str
+    speaker: str
+    start_s: float
+    end_s: float
+
+
+@dataclass(frozen=True)
 class MixResult:
     """The encoded episode audio and what was measured on it."""
 
@@ -119,6 +133,7 @@ class MixResult:
     loudness_lufs: float
     true_peak_dbtp: float
     chapters: tuple[Chapter, ...]
+    timings: tuple[CueTiming, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -141,3 +156,6 @@ class Episode:
     duration_s: int
     stories: tuple[StoryRef, ...] = field(default_factory=tuple)
     description: str = ""
+    chapters_file: str | None = None  # paths relative to the output folder
+    transcript_vtt: str | None = None
+    transcript_srt: str | None = None

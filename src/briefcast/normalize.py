@@ -1,9 +1,10 @@
 """Text normalization for speech: turn written news copy into what a newsreader says.
 
-Why: espeak-ng (driven through pyttsx3) reads "$5.2bn" as "dollar five point two b n",
-"1905" as "one thousand nine hundred and five" and "Dr." as "doctor" or "drive" at random.
+Why: left to itself, espeak-ng (driven through pyttsx3) reads "$5.2bn" as "dollar five
+point two b n", "1905" as "nineteen hundred and five", "2025" as "two thousand and
+twenty-five", "Elm Dr." as "Elm doctor", and pauses as if a sentence ended after "Dr.".
 Rewriting the text into plain spoken words *before* synthesis makes the reading
-predictable, testable, and identical on every machine.
+predictable, testable, and the same on every machine.
 
 What: :func:`normalize` picks a per-language :class:`Normalizer` from a plain mapping
 (``{"en": EnglishNormalizer()}`` by default; callers may pass their own mapping, so there
@@ -18,9 +19,10 @@ English output style (the contract the tests pin down):
   ("one hundred three", "two thousand eight");
 * years are read in pairs ("nineteen oh five", "twenty twenty-five"), decimals digit by
   digit after "point" ("three point one four"), negatives with "minus";
-* letters that are spelled out are capitals joined by hyphens ("F-B-I", "U-S", "A-M"):
-  espeak-ng reads a free-standing "A" as the article "uh", so "a m" or "A P" would be
-  heard wrong, while "A-M" and "A-P" are read as letter names;
+* letters that are spelled out are capitals joined by periods, with no final period
+  ("F.B.I", "U.S", "A.M"; "C.E.O.'s"): espeak-ng reads those as letter names in every
+  position, whereas it reads a lone "A" in "a m", "A P" or even "U-S-A team" as the
+  article "uh";
 * acronyms said as words stay as written ("NATO", "COVID");
 * abbreviations are expanded ("Doctor", "Saint"/"Street", "et cetera"); their period is
   dropped unless it also ends the sentence; all other punctuation is kept;

@@ -22,7 +22,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from briefcast.backends.tts import Pyttsx3Engine, TTSEngine
+from briefcast.backends.tts import Pyttsx3Engine, TTSEngine, voice_problem
 from briefcast.cache import Cache
 from briefcast.config import ShowConfig
 from briefcast.errors import BuildError, LockedError
@@ -30,10 +30,12 @@ from briefcast.feed import build_feed, podcast_guid
 from briefcast.models import Episode, Script, Skipped, Story, StoryRef
 from briefcast.stages import publish
 from briefcast.stages.clean import clean_article
-from briefcast.stages.ingest import ingest_folder
+from briefcast.stages.ingest import ingest
 from briefcast.stages.mix import MixResult, mix_cached
 from briefcast.stages.script import compose_script
-from briefcast.stages.speak import speak_cues
+from briefcast.stages.speak import SpeakResult, speak_cues
+from briefcast.validate import validate_feed
+from briefcast.transcript import to_srt, to_vtt
 
 log = logging.getLogger(__name__)
 
@@ -92,7 +94,7 @@ def output_lock(output_dir: Path) -> Iterator[None]:
 
 def prepare(config: ShowConfig, date: dt.date) -> Prepared:
     """Ingest, clean and compose the script: no audio, no writes."""
-    ingested = ingest_folder(config.sources_folder)
+    ingested = ingest(config, date)  # folder + feeds, edition window, deduplicated
     stories: list[Story] = []
     skipped = list(ingested.skipped)
     for article in ingested.articles:
@@ -103,7 +105,9 @@ def prepare(config: ShowConfig, date: dt.date) -> Prepared:
             stories.append(cleaned)
     if not stories:
         reasons = "; ".join(f"{Path(s.source).name}: {s.reason}" for s in skipped) or "none found"
-        raise BuildError(f"no usable articles in {config.sources_folder} ({reasons})")
+        where = ", ".join([str(config.sources_folder)] if config.sources_folder else []
+                          + list(config.sources_feeds))
+        raise BuildError(f"no usable articles for {date} in {where} ({reasons})")
     script = compose_script(stories, config, date)
     return Prepared(tuple(stories), tuple(skipped), script)
 
@@ -134,6 +138,49 @@ def _chapters_json(mix: MixResult) -> bytes:
                        ensure_ascii=False) + "\n").encode("utf-8")
 
 
+def _speak_isolating_failures(prepared: Prepared, config: ShowConfig, date: dt.date,
+                              engine: TTSEngine, cache: Cache, progress: Progress | None
+                              ) -> tuple[Prepared, SpeakResult]:
+    """Speak the script; a story whose speech fails is dropped and the script recomposed.
+
+    The night fails only if the show's own lines (intro, rundown, sign-off) cannot be
+    spoken once failing stories are gone (the rundown names every story, so it fails with
+    them), or if fewer than ``min_stories`` stories remain.
+    """
+    stories, skipped, script = list(prepared.stories), list(prepared.skipped), prepared.script
+    calls = 0
+    while True:
+        done = 0
+
+        def tick() -> None:
+            nonlocal done
+            done += 1
+            if progress:
+                progress("speak", done, len(script.cues))
+
+        spoken = speak_cues(script.cues, config.rate_wpm, engine, cache, tick)
+        calls += spoken.tts_calls
+        if not spoken.failures:
+            spoken = SpeakResult(spoken.segments, (), calls)
+            return Prepared(tuple(stories), tuple(skipped), script), spoken
+        failed = {c.chapter: r for c, r in spoken.failures
+                  if c.kind not in ("intro", "headlines", "outro")}
+        if not failed:  # only the show's own lines failed: nothing to drop, nothing to air
+            cue, reason = spoken.failures[0]
+            raise BuildError(f"the show's {cue.kind} could not be spoken: {reason}")
+        for summary in script.stories:
+            if summary.story.title in failed:
+                stories.remove(summary.story)
+                skipped.append(Skipped(summary.story.source, "speech synthesis failed: "
+                                       f"{failed[summary.story.title]}"))
+                log.warning("dropped %r: speech failed", summary.story.title)
+        if len(stories[: config.story_count]) < config.min_stories:
+            raise BuildError(f"only {len(stories)} stories could be spoken, the show needs at "
+                             f"least {config.min_stories}; last failure: "
+                             f"{spoken.failures[0][1]}")
+        script = compose_script(stories, config, date)
+
+
 def build(config: ShowConfig, date: dt.date, engine: TTSEngine | None = None,
           progress: Progress | None = None) -> BuildReport:
     """Build and publish the episode for ``date``; raise BriefcastError on failure."""
@@ -144,38 +191,32 @@ def build(config: ShowConfig, date: dt.date, engine: TTSEngine | None = None,
         started = clock()
         prepared = prepare(config, date)
         report.timings_s["prepare"] = round(clock() - started, 3)
-        report.stories_in = [s.story.title for s in prepared.script.stories]
-        report.skipped = [{"source": s.source, "reason": s.reason} for s in prepared.skipped]
 
         owned_engine = engine is None
+        if owned_engine:
+            for voice in sorted({c.voice for c in prepared.script.cues}):
+                problem = voice_problem(voice)
+                if problem:
+                    raise BuildError(f"voice {voice!r} in {config.config_path.name}: {problem}")
         engine = engine or Pyttsx3Engine()
         cache = Cache(config.cache_dir)
-        cues = prepared.script.cues
-        done = 0
-
-        def tick() -> None:
-            nonlocal done
-            done += 1
-            if progress:
-                progress("speak", done, len(cues))
-
         started = clock()
         try:
-            spoken = speak_cues(cues, config.rate_wpm, engine, cache, tick)
+            prepared, spoken = _speak_isolating_failures(prepared, config, date, engine, cache,
+                                                         progress)
         finally:
             if owned_engine:
                 engine.close()
         report.timings_s["speak"] = round(clock() - started, 3)
         report.tts_calls, report.cache_hits = spoken.tts_calls, cache.hits
-        if spoken.failures:
-            cue, reason = spoken.failures[0]
-            raise BuildError(f"{len(spoken.failures)} cue(s) could not be spoken; first: "
-                             f"{cue.text[:60]!r}: {reason}")
+        report.stories_in = [s.story.title for s in prepared.script.stories]
+        report.skipped = [{"source": s.source, "reason": s.reason} for s in prepared.skipped]
 
         slug = slugify(config.title)
         folder = date.isoformat()
         audio_rel = f"{folder}/{slug}-{folder}.mp3"
         staging = out / f".staging-{folder}-{os.getpid()}"
+        art_staged = staging.with_name(f"{staging.name}-art")  # beside, not in, the folder
         shutil.rmtree(staging, ignore_errors=True)
         staging.mkdir(parents=True)
         try:
@@ -204,7 +245,12 @@ def build(config: ShowConfig, date: dt.date, engine: TTSEngine | None = None,
                 description=_description(prepared.script),
                 stories=tuple(StoryRef(s.story.title, s.story.source, s.story.url)
                               for s in prepared.script.stories),
+                chapters_file=f"{folder}/chapters.json",
+                transcript_vtt=f"{folder}/transcript.vtt",
+                transcript_srt=f"{folder}/transcript.srt",
             )
+            publish.write_atomic(staging / "transcript.vtt", to_vtt(mix.timings).encode("utf-8"))
+            publish.write_atomic(staging / "transcript.srt", to_srt(mix.timings).encode("utf-8"))
             publish.write_atomic(staging / publish.RECORD_NAME, publish.episode_to_json(episode))
             publish.write_atomic(staging / "chapters.json", _chapters_json(mix))
             publish.write_atomic(staging / "script.md",
@@ -221,11 +267,20 @@ def build(config: ShowConfig, date: dt.date, engine: TTSEngine | None = None,
             report.feed = str(out / publish.FEED_NAME)
             publish.write_atomic(staging / "report.json",
                                  (json.dumps(report.__dict__, indent=2) + "\n").encode())
+            # Gate: check the new feed against the files it names while they are still
+            # staged, so a feed that would be refused changes nothing that is published.
+            publish.write_atomic(art_staged, art)
+            problems = validate_feed(feed, out, config.base_url,
+                                     overlay={folder: staging, art_name: art_staged})
+            if problems:
+                raise BuildError("the new feed failed validation, nothing was published:\n"
+                                 + "\n".join(f"  - {p}" for p in problems))
             # Commit: episode folder and artwork first, the feed last.
             publish.install_dir(staging, out / folder)
             if not (out / art_name).exists():
-                publish.write_atomic(out / art_name, art)
+                os.replace(art_staged, out / art_name)
             publish.write_atomic(out / publish.FEED_NAME, feed)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
+            art_staged.unlink(missing_ok=True)
     return report

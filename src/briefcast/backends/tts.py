@@ -51,6 +51,30 @@ def espeak_version() -> str:
     return out.stdout.strip().split("Data at")[0].strip()
 
 
+def voice_problem(voice: str) -> str | None:
+    """Why espeak-ng cannot speak ``voice`` (pyttsx3 ignores unknown voices silently)."""
+    exe = shutil.which("espeak-ng")
+    if exe is None:
+        return "espeak-ng is not installed"
+    base, _, variant = voice.partition("+")
+    listing = subprocess.run([exe, "--voices"], capture_output=True, text=True, timeout=10)
+    known = set()
+    for line in listing.stdout.splitlines()[1:]:
+        cols = line.split()
+        if len(cols) >= 5:
+            known.update({cols[1].lower(), cols[3].lower(), cols[4].lower()})
+    if base.lower() not in known:
+        return f"espeak-ng has no voice {base!r} (see `espeak-ng --voices`)"
+    if variant:
+        variants = subprocess.run([exe, "--voices=variant"], capture_output=True, text=True,
+                                  timeout=10).stdout
+        names = {cols[4].split("/")[-1].lower() for cols in
+                 (line.split() for line in variants.splitlines()[1:]) if len(cols) >= 5}
+        if variant.lower() not in names:
+            return f"espeak-ng has no voice variant {variant!r} (see `espeak-ng --voices=variant`)"
+    return None
+
+
 class _Worker:
     """One spawned pyttsx3 process, answering one job at a time."""
 

@@ -63,6 +63,9 @@ def episode_to_json(episode: Episode) -> bytes:
         "duration_s": episode.duration_s,
         "description": episode.description,
         "stories": [{"title": s.title, "source": s.source, "url": s.url} for s in episode.stories],
+        "chapters_file": episode.chapters_file,
+        "transcript_vtt": episode.transcript_vtt,
+        "transcript_srt": episode.transcript_srt,
     }
     return (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
@@ -80,6 +83,9 @@ def episode_from_json(raw: bytes) -> Episode:
         description=data.get("description", ""),
         stories=tuple(StoryRef(s["title"], s["source"], s.get("url"))
                       for s in data.get("stories", [])),
+        chapters_file=data.get("chapters_file"),
+        transcript_vtt=data.get("transcript_vtt"),
+        transcript_srt=data.get("transcript_srt"),
     )
 
 
@@ -166,7 +172,29 @@ def artwork_name(data: bytes, suffix: str) -> str:
 
 
 def install_dir(staging: Path, final: Path) -> None:
-    """Put a finished episode folder in place, replacing an older build of the same date."""
+    """Put a finished episode folder in place, replacing an older build of the same date.
+
+    A rebuild swaps the two folders in one step (Linux ``renameat2(RENAME_EXCHANGE)``), so
+    a build killed here never leaves the feed pointing at a missing folder. Where the swap
+    is unsupported, the old folder is moved aside first: a short window without it.
+    """
+    if final.exists():
+        import ctypes
+        import errno
+
+        try:
+            renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+        except (OSError, AttributeError):  # not glibc >= 2.28
+            renameat2 = None
+        if renameat2 is not None:
+            at_fdcwd, rename_exchange = -100, 2
+            if renameat2(at_fdcwd, os.fsencode(staging), at_fdcwd, os.fsencode(final),
+                         rename_exchange) == 0:
+                shutil.rmtree(staging, ignore_errors=True)  # it now holds the old build
+                return
+            err = ctypes.get_errno()
+            if err not in (errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP):
+                raise OSError(err, os.strerror(err), str(final))
     trash = final.with_name(f".trash-{final.name}-{os.getpid()}")
     if final.exists():
         os.replace(final, trash)

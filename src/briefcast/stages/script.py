@@ -63,20 +63,26 @@ def compose_script(stories: list[Story], config: ShowConfig, date: dt.date) -> S
     per_story = max(30, int((total_words - overhead) / max(1, len(picked))))
 
     summaries: list[Summary] = [condense_story(s, per_story, spoken_words) for s in picked]
-    voice = config.voice
+    # The script, not the engine, decides who speaks: with two anchors, stories alternate.
+    anchors = [(config.voice, config.speaker)]
+    if config.second_voice:
+        anchors.append((config.second_voice, config.second_speaker))
+    voice, speaker = anchors[0]
     cues: list[Cue] = [
-        Cue("intro", intro, say(intro), voice, INTRO_CHAPTER, 500),
-        Cue("headlines", rundown, say(rundown), voice, INTRO_CHAPTER, config.pause_ms),
+        Cue("intro", intro, say(intro), voice, INTRO_CHAPTER, 500, speaker),
+        Cue("headlines", rundown, say(rundown), voice, INTRO_CHAPTER, config.pause_ms, speaker),
     ]
     for i, summary in enumerate(summaries):
+        voice, speaker = anchors[i % len(anchors)]
         chapter = summary.story.title
         lead_in = f"{_transition(i, len(summaries))} {titles[i]}."
-        cues.append(Cue("transition", lead_in, say(lead_in), voice, chapter, 500))
+        cues.append(Cue("transition", lead_in, say(lead_in), voice, chapter, 500, speaker))
         for j, sentence in enumerate(summary.sentences):
             last = j == len(summary.sentences) - 1
             pause = config.pause_ms if last else SENTENCE_PAUSE_MS
-            cues.append(Cue("story", sentence, say(sentence), voice, chapter, pause))
-    cues.append(Cue("outro", outro, say(outro), voice, OUTRO_CHAPTER, 0))
+            cues.append(Cue("story", sentence, say(sentence), voice, chapter, pause, speaker))
+    voice, speaker = anchors[0]
+    cues.append(Cue("outro", outro, say(outro), voice, OUTRO_CHAPTER, 0, speaker))
     title = f"{config.title}: {spoken_date(date)}"
     return Script(title=title, date=date, cues=tuple(cues), stories=tuple(summaries))
 
