@@ -55,7 +55,10 @@ def _item(config: Path, date: str = DATE) -> etree._Element:
 
 def test_mp3_is_mastered_mono_44k_cbr(built: Path) -> None:
     mp3 = next((built.parent / "episodes" / DATE).glob("*.mp3"))
-    assert mp3.name == f"harbor-town-ledger-nightly-{DATE}.mp3" and mp3.name.isascii()
+    import re
+
+    assert re.fullmatch(rf"harbor-town-ledger-nightly-{DATE}-[0-9a-f]{{8}}\.mp3", mp3.name)
+    assert len(list((built.parent / "episodes" / DATE).glob("*.mp3"))) == 1
     info = probe(mp3)
     assert (info.codec, info.sample_rate, info.channels) == ("mp3", 44100, 1)
     assert info.bit_rate == pytest.approx(96000, rel=0.02)
@@ -78,7 +81,8 @@ def test_feed_items_match_files(built: Path) -> None:
     item = items[0]
     enclosure = item.find("enclosure")
     url = enclosure.get("url")
-    assert url == f"https://ledger.example.org/podcast/{DATE}/harbor-town-ledger-nightly-{DATE}.mp3"
+    mp3_name = next((built.parent / "episodes" / DATE).glob("*.mp3")).name
+    assert url == f"https://ledger.example.org/podcast/{DATE}/{mp3_name}"
     mp3 = out / url.removeprefix("https://ledger.example.org/podcast/")
     assert int(enclosure.get("length")) == mp3.stat().st_size
     assert enclosure.get("type") == "audio/mpeg"

@@ -74,9 +74,14 @@ class ShowConfig:
 Check = Callable[[Any], str | None]
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
 def _str(v: Any) -> str | None:
     if not isinstance(v, str) or not v.strip():
         return "must be a non-empty string"
+    if _CONTROL.search(v):
+        return "must not contain control characters (tabs, newlines, NUL...)"
     return None
 
 
@@ -104,7 +109,7 @@ def _num_range(lo: float, hi: float) -> Check:
 
 def _pattern(rx: re.Pattern[str], what: str) -> Check:
     def check(v: Any) -> str | None:
-        if not isinstance(v, str) or not rx.match(v):
+        if not isinstance(v, str) or not rx.fullmatch(v) or _CONTROL.search(v):
             return f"must be {what}"
         return None
 
@@ -112,9 +117,12 @@ def _pattern(rx: re.Pattern[str], what: str) -> Check:
 
 
 def _url(v: Any) -> str | None:
-    if not isinstance(v, str):
+    if not isinstance(v, str) or _CONTROL.search(v):
         return "must be an absolute http(s) URL"
-    parts = urlsplit(v)
+    try:
+        parts = urlsplit(v)
+    except ValueError:
+        return "must be an absolute http(s) URL"
     if parts.scheme not in ("http", "https") or not parts.netloc:
         return "must be an absolute http(s) URL"
     if not v.isascii() or "?" in v or "#" in v:
@@ -137,7 +145,8 @@ _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 
 def _feeds(v: Any) -> str | None:
     """A list of feed URLs (http/https only) or file paths relative to the config."""
-    if not isinstance(v, list) or not all(isinstance(i, str) and i.strip() for i in v):
+    if not isinstance(v, list) or not all(isinstance(i, str) and i.strip()
+                                          and not _CONTROL.search(i) for i in v):
         return "must be a list of feed URLs or file paths"
     for item in v:
         if _SCHEME.match(item) and _url(item.split("?")[0].split("#")[0]):

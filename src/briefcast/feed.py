@@ -129,7 +129,8 @@ def build_feed(config: ShowConfig, episodes: list[Episode], artwork_url: str | N
         entry = fg.add_entry(order="append")
         entry.guid(episode.guid, permalink=False)
         entry.title(xml_text(episode.title))
-        entry.description(xml_text(episode.description))
+        # plain text, but apps may render it as HTML: no markup may survive
+        entry.description(xml_text(episode.description).replace("<", "").replace(">", ""))
         entry.content(_show_notes(episode), type="CDATA")
         entry.pubDate(episode.pub_date)
         entry.link(href=config.website)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import fcntl
+import hashlib
 import json
 import logging
 import os
@@ -113,8 +114,10 @@ def prepare(config: ShowConfig, date: dt.date) -> Prepared:
 
 
 def _description(script: Script) -> str:
+    """Plain text; "<" and ">" are dropped because some apps render descriptions as HTML."""
     titles = [s.story.title.rstrip(".") for s in script.stories]
-    return f"{len(titles)} stories: " + "; ".join(titles) + "."
+    text = f"{len(titles)} stories: " + "; ".join(titles) + "."
+    return text.replace("<", "").replace(">", "")
 
 
 def _script_markdown(script: Script, rate_wpm: int) -> str:
@@ -181,6 +184,14 @@ def _speak_isolating_failures(prepared: Prepared, config: ShowConfig, date: dt.d
         script = compose_script(stories, config, date)
 
 
+def _remove_leftovers(out: Path) -> None:
+    for leftover in out.glob(".staging-*"):
+        if leftover.is_dir():
+            shutil.rmtree(leftover, ignore_errors=True)
+        else:
+            leftover.unlink(missing_ok=True)
+
+
 def build(config: ShowConfig, date: dt.date, engine: TTSEngine | None = None,
           progress: Progress | None = None) -> BuildReport:
     """Build and publish the episode for ``date``; raise BriefcastError on failure."""
@@ -214,19 +225,25 @@ def build(config: ShowConfig, date: dt.date, engine: TTSEngine | None = None,
 
         slug = slugify(config.title)
         folder = date.isoformat()
-        audio_rel = f"{folder}/{slug}-{folder}.mp3"
         staging = out / f".staging-{folder}-{os.getpid()}"
         art_staged = staging.with_name(f"{staging.name}-art")  # beside, not in, the folder
-        shutil.rmtree(staging, ignore_errors=True)
+        _remove_leftovers(out)  # from builds killed mid-way; we hold the lock, so none is live
         staging.mkdir(parents=True)
         try:
             started = clock()
-            mix, mix_hit = mix_cached(spoken.segments, staging, staging / Path(audio_rel).name,
+            mixed = staging / "episode.mp3"
+            mix, mix_hit = mix_cached(spoken.segments, staging, mixed,
                                       cache, title=prepared.script.title, show=config.title,
                                       author=config.author, date=date,
                                       comment=_description(prepared.script))
             report.mix_cached = mix_hit
             report.timings_s["mix"] = round(clock() - started, 3)
+            # The name carries a hash of the audio: the same inputs give the same name, and
+            # a changed rebuild gets a new one, so the old file (named by the old feed) can
+            # stay until the new feed replaces it.
+            digest = hashlib.sha256(mixed.read_bytes()).hexdigest()[:8]
+            audio_rel = f"{folder}/{slug}-{folder}-{digest}.mp3"
+            os.replace(mixed, staging / Path(audio_rel).name)
 
             existing, problems = publish.load_episodes(out)
             report.warnings += problems
@@ -275,11 +292,14 @@ def build(config: ShowConfig, date: dt.date, engine: TTSEngine | None = None,
             if problems:
                 raise BuildError("the new feed failed validation, nothing was published:\n"
                                  + "\n".join(f"  - {p}" for p in problems))
-            # Commit: episode folder and artwork first, the feed last.
+            # Commit: episode folder and artwork first, the feed last. Audio the current
+            # feed names is linked into the new folder so that feed stays valid until then.
+            publish.keep_old_audio(out / folder, staging)
             publish.install_dir(staging, out / folder)
             if not (out / art_name).exists():
                 os.replace(art_staged, out / art_name)
             publish.write_atomic(out / publish.FEED_NAME, feed)
+            publish.drop_stale_audio(out / folder, Path(audio_rel).name)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
             art_staged.unlink(missing_ok=True)

@@ -229,14 +229,21 @@ def classify_lines(lines: list[str] | tuple[str, ...], title: str) -> list[bool]
     return [not k for k in kept]
 
 
+# Control characters are never speech; a stray NUL makes a silent segment.
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
 def clean_article(article: Article) -> Story | Skipped:
     """Keep the story's paragraphs; report the article if too little story is left."""
     labels = classify_lines(article.lines, article.title)
-    kept = tuple(" ".join(line.split()) for line, j in zip(article.lines, labels) if not j)
+    kept = tuple(" ".join(_CONTROL_CHARS.sub(" ", line).split())
+                 for line, j in zip(article.lines, labels) if not j)
+    kept = tuple(p for p in kept if p)
     dropped = tuple(line.strip() for line, j in zip(article.lines, labels) if j and line.strip())
     words = sum(len(p.split()) for p in kept)
     if words < MIN_STORY_WORDS:
         return Skipped(article.source, f"only {words} words of story text after cleaning "
                                        f"(need {MIN_STORY_WORDS}); is it a story?")
-    return Story(source=article.source, title=article.title, paragraphs=kept,
+    title = " ".join(_CONTROL_CHARS.sub(" ", article.title).split())
+    return Story(source=article.source, title=title, paragraphs=kept,
                  dropped_lines=dropped, url=article.url)

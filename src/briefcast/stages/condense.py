@@ -85,9 +85,12 @@ def condense_story(story: Story, budget_words: int,
         scores.append((position + 0.3 * centrality + 0.5 * facts + 0.1 * min(names, 5))
                       * length_penalty)
 
-    chosen: list[int] = [0]  # the lead always goes first: it answers who, what, where
     lengths = [count_words(s) for s in sentences]
-    total = lengths[0]
+    # The lead goes first (it answers who, what, where) unless it alone would blow the budget.
+    if lengths[0] <= budget_words * 1.5:
+        chosen, total = [0], lengths[0]
+    else:
+        chosen, total = [], 0
     for i in sorted(range(1, len(sentences)), key=lambda k: -scores[k]):
         n = lengths[i]
         if total >= budget_words * 0.92:
@@ -98,4 +101,6 @@ def condense_story(story: Story, budget_words: int,
             continue
         chosen.append(i)
         total += n
+    if not chosen:  # nothing fits: the shortest sentence is the least damage
+        chosen = [min(range(len(sentences)), key=lambda k: lengths[k])]
     return Summary(story, tuple(sentences[i] for i in sorted(chosen)), budget_words)

@@ -200,3 +200,23 @@ def install_dir(staging: Path, final: Path) -> None:
         os.replace(final, trash)
     os.replace(staging, final)
     shutil.rmtree(trash, ignore_errors=True)
+
+
+def keep_old_audio(final: Path, staging: Path) -> None:
+    """Hard-link the published folder's MP3s into the new one, until the feed moves on."""
+    if not final.is_dir():
+        return
+    for old in final.glob("*.mp3"):
+        target = staging / old.name
+        if not target.exists():
+            try:
+                os.link(old, target)
+            except OSError:
+                shutil.copy2(old, target)
+
+
+def drop_stale_audio(folder: Path, keep: str) -> None:
+    """After the feed names ``keep``, older MP3s of the same date are no longer referenced."""
+    for old in folder.glob("*.mp3"):
+        if old.name != keep:
+            old.unlink(missing_ok=True)
