@@ -157,10 +157,10 @@ def _serve(root: Path, host: str, port: int, quiet: bool) -> int:
 
 
 def _script(config: ShowConfig, date: dt.date) -> int:
-    from briefcast.pipeline import _script_markdown, prepare
+    from briefcast.pipeline import script_markdown, prepare
 
     prepared = prepare(config, date)
-    print(_script_markdown(prepared.script, config.rate_wpm))
+    print(script_markdown(prepared.script, config.rate_wpm))
     return 0
 
 

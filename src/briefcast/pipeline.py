@@ -120,7 +120,7 @@ def _description(script: Script) -> str:
     return text.replace("<", "").replace(">", "")
 
 
-def _script_markdown(script: Script, rate_wpm: int) -> str:
+def script_markdown(script: Script, rate_wpm: int) -> str:
     lines = [f"# {script.title}", ""]
     for cue in script.cues:
         if cue.kind == "transition":
@@ -271,7 +271,7 @@ def build(config: ShowConfig, date: dt.date, engine: TTSEngine | None = None,
             publish.write_atomic(staging / publish.RECORD_NAME, publish.episode_to_json(episode))
             publish.write_atomic(staging / "chapters.json", _chapters_json(mix))
             publish.write_atomic(staging / "script.md",
-                                 _script_markdown(prepared.script,
+                                 script_markdown(prepared.script,
                                                   config.rate_wpm).encode("utf-8"))
             art, suffix = publish.artwork_bytes(config)
             art_name = publish.artwork_name(art, suffix)

@@ -29,7 +29,7 @@ import feedparser
 from defusedxml import (DefusedXmlException, DTDForbidden, EntitiesForbidden,
                         ExternalReferenceForbidden)
 
-from briefcast.backends.fetch import MAX_BYTES, Fetcher, FetchError, url_problem
+from briefcast.backends.fetch import MAX_BYTES, Fetched, Fetcher, FetchError, url_problem
 from briefcast.backends.html_source import (as_lines, fragment_paragraphs, html_to_article,
                                             normalize_language, text_paragraphs)
 from briefcast.models import Article, Skipped
@@ -83,6 +83,17 @@ def xml_refusal(data: bytes) -> tuple[str | None, str | None]:
     return None, None
 
 
+def _fetch(fetcher: Fetcher | None, url: str, failure: str) -> Fetched | str:
+    """The fetched resource, or the reason it could not be had (one source, not the night)."""
+    if fetcher is None:
+        return "fetching is turned off for this run"
+    try:
+        return fetcher.fetch(url)
+    except FetchError as exc:
+        log.warning("%s: %s: %s", failure, url, exc)
+        return f"{failure}: {exc}"
+
+
 def load_feed(spec: str, *, tz: dt.tzinfo, fetcher: Fetcher | None,
               skip_reason: SkipReason | None = None) -> FeedResult:
     """Read one configured feed: ``spec`` is an http(s) URL or an absolute file path."""
@@ -90,13 +101,9 @@ def load_feed(spec: str, *, tz: dt.tzinfo, fetcher: Fetcher | None,
         problem = url_problem(spec)
         if problem:
             return _failed(spec, problem)
-        if fetcher is None:
-            return _failed(spec, "fetching is turned off for this run")
-        try:
-            fetched = fetcher.fetch(spec)
-        except FetchError as exc:
-            log.warning("feed %s unreachable: %s", spec, exc)
-            return _failed(spec, f"feed unreachable: {exc}")
+        fetched = _fetch(fetcher, spec, "feed unreachable")
+        if isinstance(fetched, str):
+            return _failed(spec, fetched)
         data, base = fetched.body, fetched.url
     else:
         path = Path(spec)
@@ -200,11 +207,9 @@ def _entry(entry: Any, index: int, source: str, *, tz: dt.tzinfo, fetcher: Fetch
         return Skipped(label, "feed entry has no full text and no link to fetch it from")
     if fetcher is None:
         return Skipped(label, "feed entry has no full text and fetching is turned off")
-    try:
-        page = fetcher.fetch(link)
-    except FetchError as exc:
-        log.warning("linked page %s not fetched: %s", link, exc)
-        return Skipped(label, f"linked page not fetched: {exc}")
+    page = _fetch(fetcher, link, "linked page not fetched")
+    if isinstance(page, str):
+        return Skipped(label, page)
     if page.content_type and "html" not in page.content_type and page.content_type != "text/plain":
         return Skipped(label, f"linked page is {page.content_type}, not an HTML article")
     article = html_to_article(page.body, label, tz=tz, url=page.url, charset=page.charset)
