@@ -18,6 +18,8 @@ def make_show(tmp: Path, articles: list[Path] | None = None, **overrides: str) -
     (show / "articles").mkdir(parents=True, exist_ok=True)
     for src in articles if articles is not None else sorted((DEMO / "articles").glob("*.txt")):
         shutil.copy(src, show / "articles" / src.name)
+    for extra in DEMO.glob("*.txt"):  # the lexicon and other files the config names
+        shutil.copy(extra, show / extra.name)
     text = (DEMO / "briefcast.toml").read_text(encoding="utf-8")
     text = text.replace('folder = "../../episodes"', 'folder = "episodes"')
     text = text.replace('cache = "../../.briefcast-cache"', 'cache = "cache"')

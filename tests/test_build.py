@@ -16,7 +16,8 @@ from mutagen.mp3 import MP3, BitrateMode
 
 from briefcast.audio import measure_loudness, probe
 from briefcast.config import load_config
-from conftest import DEMO, make_show
+from briefcast.sound import BED_LEAD_S, STING_S
+from conftest import make_show
 
 NS = {"itunes": "http://www.itunes.com/dtds/podcast-1.0.dtd",
       "podcast": "https://podcastindex.org/namespace/1.0",
@@ -133,11 +134,30 @@ def test_rebuild_is_byte_identical_and_uses_cache(built: Path) -> None:
     feed_before = (out / "feed.xml").read_bytes()
     mp3 = next((out / DATE).glob("*.mp3"))
     mp3_before = mp3.read_bytes()
-    proc = run_cli("build", "--config", str(built), "--date", DATE)
+    proc = run_cli("build", "--config", str(built), "--date", DATE, "--rebuild")
     assert proc.returncode == 0, proc.stderr
-    assert "0 synthesized" in proc.stdout
+    assert "0 synthesized" in proc.stdout and "Reused" not in proc.stdout
     assert (out / "feed.xml").read_bytes() == feed_before
     assert mp3.read_bytes() == mp3_before
+
+
+def test_rerun_reuses_the_published_episode(built: Path) -> None:
+    """Without --rebuild a second run of the same night remakes nothing and changes nothing."""
+    out = built.parent / "episodes"
+    before = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in out.rglob("*")
+              if p.is_file() and "lock" not in p.name}
+    (built.parent / "articles" / "late.txt").write_text(
+        "A Late Story About the Harbor\n\nThe harbor master said on Tuesday that the "
+        "north pier will reopen next week after repairs costing $40,000.\n", encoding="utf-8")
+    try:
+        proc = run_cli("build", "--config", str(built), "--date", DATE)
+    finally:
+        (built.parent / "articles" / "late.txt").unlink()
+    assert proc.returncode == 0, proc.stderr
+    assert "Reused" in proc.stdout and "--rebuild" in proc.stdout
+    after = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in out.rglob("*")
+             if p.is_file() and "lock" not in p.name}
+    assert after == before  # not even a timestamp moved
 
 
 def test_failed_build_leaves_feed_untouched(built: Path, tmp_path: Path) -> None:
@@ -222,10 +242,11 @@ def test_transcripts_cover_the_episode(built: Path) -> None:
     assert vtt.startswith("WEBVTT\n")
     vtt_times, srt_times = _vtt_times(vtt), _vtt_times(srt)
     assert vtt_times == srt_times and len(vtt_times) > 20
-    assert vtt_times[0][0] == 0
+    # the demo opens with the sting, then the bed alone; it closes with the sting
+    assert abs(vtt_times[0][0] - (STING_S + BED_LEAD_S)) < 0.01
     assert all(a < b for a, b in vtt_times)
     assert all(vtt_times[i][1] <= vtt_times[i + 1][0] for i in range(len(vtt_times) - 1))
-    assert duration - 1.0 < vtt_times[-1][1] <= duration + 0.1
+    assert duration - STING_S - 1.0 < vtt_times[-1][1] <= duration - STING_S + 0.1
     assert "<v Morgan>" in vtt and "<v Riley>" in vtt  # two anchors alternate per story
     assert "Our top story." in srt
     types = [t.get("type") for t in _item(built).findall("podcast:transcript", NS)]
@@ -280,3 +301,35 @@ def test_skipped_article_gives_partial_exit_code(tmp_path: Path) -> None:
     assert proc.returncode == 4, proc.stderr
     assert "99-broken.txt" in proc.stderr and "binary" in proc.stderr
     assert proc.stdout == ""
+
+
+def test_podcastparser_reads_what_gpodder_would(built: Path) -> None:
+    """gPodder and its kin parse feeds with podcastparser: cross-check every item."""
+    import podcastparser
+
+    out = built.parent / "episodes"
+    with open(out / "feed.xml", "rb") as fh:
+        parsed = podcastparser.parse(load_config(built).feed_url, fh)
+    assert parsed["title"] == "Harbor Town Ledger Nightly"
+    assert parsed["cover_url"].startswith("https://ledger.example.org/podcast/artwork-")
+    assert parsed["episodes"], "no episodes parsed"
+    guids = [e["guid"] for e in parsed["episodes"]]
+    assert len(set(guids)) == len(guids)
+    for episode in parsed["episodes"]:
+        (enclosure,) = episode["enclosures"]
+        local = out / enclosure["url"].removeprefix("https://ledger.example.org/podcast/")
+        assert enclosure["file_size"] == local.stat().st_size
+        assert enclosure["mime_type"] == "audio/mpeg"
+        assert abs(episode["total_time"] - probe(local).duration_s) <= 1
+        assert episode["published"] > 0 and episode["title"]
+        assert "<" not in episode["description"]
+
+
+def test_episode_fits_its_slot(built: Path) -> None:
+    """Five minutes means five: the plan from the measured pace, and the real audio."""
+    import json
+
+    report = json.loads((built.parent / "episodes" / DATE / "report.json").read_text())
+    target = 5 * 60
+    assert abs(report["duration_s"] - target) / target <= 0.10, report["duration_s"]
+    assert abs(report["estimated_s"] - report["duration_s"]) / report["duration_s"] <= 0.06

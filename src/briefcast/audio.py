@@ -114,6 +114,13 @@ def mastering_chain(gain_db: float, peak_ceiling_db: float) -> str:
             f"alimiter=limit={limit:.4f}:level=disabled:attack=5:release=50")
 
 
+def convert_to_wav(src: Path, dst: Path, rate: int) -> None:
+    """Any audio file ffmpeg reads to a mono 16-bit WAV at ``rate`` (no metadata chunks)."""
+    run_ffmpeg(["-i", str(src), "-vn", "-map_metadata", "-1", "-ac", "1", "-ar", str(rate),
+                "-c:a", "pcm_s16le", "-fflags", "+bitexact", "-flags:a", "+bitexact",
+                "-f", "wav", str(dst)], timeout_s=120.0)
+
+
 def encode_mp3(wav: Path, mp3: Path, audio_filter: str) -> None:
     """Filter, resample to 44.1 kHz mono and encode constant-bitrate MP3, byte-reproducibly."""
     run_ffmpeg([
@@ -125,13 +132,17 @@ def encode_mp3(wav: Path, mp3: Path, audio_filter: str) -> None:
 
 
 def master_to_mp3(wav: Path, mp3: Path, target_lufs: float = -16.0,
-                  peak_ceiling_db: float = -2.0) -> Loudness:
+                  peak_ceiling_db: float = -2.0, max_true_peak: float | None = None
+                  ) -> Loudness:
     """Bring ``wav`` to ``target_lufs`` without clipping, encode it, measure the MP3.
 
     Raw espeak sits near -21 LUFS with sample peaks near 0 dBFS: simply turning it up
     clips. A linear gain sets loudness and a limiter after it catches the peaks. (ffmpeg's loudnorm does the same job but, resampling to 192 kHz,
     took 3.4 s against 0.2 s here for a 6-minute episode.) The final MP3 is measured,
     because encoding shifts loudness (pre-compensated); if it still drifted, one corrective re-encode follows.
+    The limiter works on samples, so hard limiting (a -14 LUFS target) can leave true
+    peaks between samples and after encoding above ``max_true_peak``: then the ceiling is
+    lowered by the excess and the file re-encoded (at most twice more).
     """
     aim = target_lufs + ENCODE_SHIFT_LU  # loudness before encoding that lands on target after
     gain = aim - integrated_loudness(wav)
@@ -152,8 +163,16 @@ def master_to_mp3(wav: Path, mp3: Path, target_lufs: float = -16.0,
             break
     encode_mp3(wav, mp3, mastering_chain(gain, peak_ceiling_db))
     loud = measure_loudness(mp3)
-    if abs(loud.integrated_lufs - target_lufs) > 0.5:
-        gain += target_lufs - loud.integrated_lufs
+    for attempt in range(3):
+        drift = target_lufs - loud.integrated_lufs
+        over = 0.0 if max_true_peak is None else loud.true_peak_dbtp - (max_true_peak - 0.1)
+        if (abs(drift) <= 0.5 and over <= 0) or (attempt > 0 and over <= 0 and abs(drift) <= 1):
+            break
+        if over > 0:
+            peak_ceiling_db -= over + 0.2
+        gain += drift
+        log.info("re-encoding: %.1f LU off target, true peak %.1f dBTP", drift,
+                 loud.true_peak_dbtp)
         encode_mp3(wav, mp3, mastering_chain(gain, peak_ceiling_db))
         loud = measure_loudness(mp3)
     return loud

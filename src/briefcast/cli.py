@@ -48,6 +48,13 @@ def _parser() -> argparse.ArgumentParser:
         cmd.add_argument("--date", type=_date, help="edition date, YYYY-MM-DD (default: today)")
         cmd.add_argument("--output", type=Path, help="output folder (overrides the config)")
         cmd.add_argument("--quiet", action="store_true", help="only errors (for cron)")
+        if name == "build":
+            cmd.add_argument("--rebuild", action="store_true",
+                             help="make the episode again even if this date is published "
+                                  "(it keeps its GUID and publication date)")
+            cmd.add_argument("--dry-run", action="store_true",
+                             help="ingest, clean, condense and compose, print the script and "
+                                  "warnings; make no audio and write nothing")
     check = sub.add_parser("check", help="validate the published feed and the files it names")
     check.add_argument("--config", type=Path, default=Path("briefcast.toml"))
     check.add_argument("--output", type=Path, help="output folder (overrides the config)")
@@ -86,28 +93,40 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "serve":
             return _serve(config.output_dir, args.host, args.port, args.quiet)
         date = args.date or today(config)
+        if args.command == "build" and args.dry_run:
+            return _script(config, date, dry_run=True)
         if args.command == "build":
-            return _build(config, date, args.quiet)
+            return _build(config, date, args.quiet, args.rebuild)
         if args.command == "script":
             return _script(config, date)
         return _ingest(config, date)
     except BriefcastError as exc:
         print(f"briefcast: error: {exc}", file=sys.stderr)
         return exc.exit_code
+    except OSError as exc:  # disk full, read-only or vanished output folder, permissions
+        where = f" ({exc.filename})" if exc.filename else ""
+        print(f"briefcast: error: cannot write the output{where}: {exc.strerror or exc}; "
+              "nothing published was changed", file=sys.stderr)
+        return 1
 
 
-def _build(config: ShowConfig, date: dt.date, quiet: bool) -> int:
+def _build(config: ShowConfig, date: dt.date, quiet: bool, rebuild: bool = False) -> int:
     from briefcast.pipeline import build
 
     if not quiet:
         print(f"Building {config.title} for {date} into {config.output_dir}", file=sys.stderr)
-    report = build(config, date, progress=None if quiet else _progress)
+    report = build(config, date, progress=None if quiet else _progress, rebuild=rebuild)
     status = EXIT_PARTIAL if report.skipped else 0
     if quiet:
         for skipped in report.skipped:
             print(f"briefcast: skipped {skipped['source']}: {skipped['reason']}", file=sys.stderr)
+        for warning in report.warnings:
+            print(f"briefcast: warning: {warning}", file=sys.stderr)
         return status
     minutes, seconds = divmod(round(report.duration_s), 60)
+    if report.reused:
+        print(f"Reused    the episode already published for {date}: {report.audio_file}\n"
+              "          (feed and pages brought up to date; --rebuild makes it again)")
     lines = [
         f"Episode   {report.audio_file}  ({report.size_bytes:,} bytes)",
         f"Length    {minutes}:{seconds:02d}  at {report.loudness_lufs:.1f} LUFS, "
@@ -118,6 +137,8 @@ def _build(config: ShowConfig, date: dt.date, quiet: bool) -> int:
         f"Speech    {report.tts_calls} synthesized, {report.cache_hits} from cache",
         "Time      " + ", ".join(f"{k} {v:.1f} s" for k, v in report.timings_s.items()),
         f"Feed      {report.feed}",
+        *([f"Archived  {', '.join(report.archived)} (left the feed; audio kept in archive/)"]
+          if report.archived else []),
         *[f"Warning   {w}" for w in report.warnings],
     ]
     print("\n".join(lines))
@@ -156,11 +177,26 @@ def _serve(root: Path, host: str, port: int, quiet: bool) -> int:
     return 0
 
 
-def _script(config: ShowConfig, date: dt.date) -> int:
-    from briefcast.pipeline import script_markdown, prepare
+def _script(config: ShowConfig, date: dt.date, dry_run: bool = False) -> int:
+    """Print the script (stdout) and what to review before air (stderr); write nothing."""
+    from briefcast.pipeline import prepare, script_markdown
+    from briefcast.sound import sound_seconds
+    from briefcast.stages.pacing import estimate_seconds, nominal_pace
 
-    prepared = prepare(config, date)
-    print(script_markdown(prepared.script, config.rate_wpm))
+    extra_s = sound_seconds(config.sound)
+    prepared = prepare(config, date, extra_s=extra_s)
+    pace = {config.voice: nominal_pace(config.rate_wpm)}
+    estimate = estimate_seconds(prepared.script, pace, extra_s)
+    print(script_markdown(prepared.script, config.rate_wpm, estimate))
+    for skipped in prepared.skipped:
+        print(f"briefcast: skipped {skipped.source}: {skipped.reason}", file=sys.stderr)
+    for warning in prepared.warnings:
+        print(f"briefcast: warning: {warning}", file=sys.stderr)
+    if dry_run:
+        minutes = estimate / 60
+        print(f"Dry run: {len(prepared.script.stories)} stories, {len(prepared.skipped)} "
+              f"skipped, about {minutes:.1f} minutes; no audio made, nothing written to "
+              f"{config.output_dir}", file=sys.stderr)
     return 0
 
 

@@ -15,8 +15,11 @@ from pathlib import Path
 from typing import Any, Callable
 from urllib.parse import urlsplit
 
+from briefcast.backends.tts import ENGINE_NAMES
 from briefcast.categories import category_problem
 from briefcast.errors import ConfigError
+from briefcast.templates_text import SCRIPT_SCHEMA, ScriptTemplates, script_templates
+from briefcast.sound import SoundOptions
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _LANG = re.compile(r"^[a-z]{2,3}(-[A-Za-z]{2,4})?$")
@@ -56,6 +59,14 @@ class ShowConfig:
     output_dir: Path
     cache_dir: Path
     max_feed_items: int
+    alexa: bool = False  # also write alexa.json, a Flash Briefing feed of the latest episode
+    engine: str = "pyttsx3"  # voice.engine: which offline TTS engine speaks
+    loudness_lufs: float = -16.0  # [audio] mastering target, measured on the MP3
+    true_peak_dbtp: float = -1.0
+    sound: SoundOptions = SoundOptions()  # [audio] sting and bed
+    script: ScriptTemplates = ScriptTemplates()  # [script] frame texts of the briefing
+    lexicon: Path | None = None  # script.lexicon: the pronunciation lexicon file
+    drop_unfaithful: bool = False  # briefing.unfaithful = "drop": untraceable stories leave
     warnings: tuple[str, ...] = field(default=(), compare=False)
 
     @property
@@ -116,6 +127,15 @@ def _pattern(rx: re.Pattern[str], what: str) -> Check:
     return check
 
 
+def _one_of(*choices: str) -> Check:
+    def check(v: Any) -> str | None:
+        if v not in choices:
+            return "must be one of " + ", ".join(f'"{c}"' for c in choices)
+        return None
+
+    return check
+
+
 def _url(v: Any) -> str | None:
     if not isinstance(v, str) or _CONTROL.search(v):
         return "must be an absolute http(s) URL"
@@ -154,6 +174,17 @@ def _feeds(v: Any) -> str | None:
     return None
 
 
+def _sound_source(v: Any) -> str | None:
+    """true/false (generated sound or none) or a path to the producer's own audio file."""
+    if isinstance(v, bool) or (isinstance(v, str) and v.strip() and not _CONTROL.search(v)):
+        return None
+    return "must be true, false or the path of an audio file"
+
+
+def _engine(v: Any) -> str | None:
+    return None if v in ENGINE_NAMES else f"must be one of: {', '.join(ENGINE_NAMES)}"
+
+
 _REQUIRED = object()
 
 # table -> key -> (default or _REQUIRED, check)
@@ -184,17 +215,30 @@ SCHEMA: dict[str, dict[str, tuple[Any, Check]]] = {
         "speaker": ("Anchor", _str),
         "second_name": (None, _str),  # a second anchor: stories alternate between the two
         "second_speaker": ("Co-anchor", _str),
+        "engine": ("pyttsx3", _engine),  # flite: Debian's CMU Flite voices (name = "slt")
     },
     "briefing": {
         "story_count": (6, _int_range(1, 30)),
         "min_stories": (1, _int_range(1, 30)),  # fewer spoken stories than this: no episode
         "target_minutes": (5, _num_range(0.5, 60)),
         "pause_ms": (600, _int_range(0, 5000)),
+        # a story whose script names a number, name or quote not in its article: "flag"
+        # reports it (build report, exit 0), "drop" leaves the story out of the night
+        "unfaithful": ("flag", _one_of("flag", "drop")),
     },
+    "audio": {
+        "loudness_lufs": (-16, _num_range(-24, -10)),  # -14 for smart speakers
+        "true_peak_dbtp": (-1, _num_range(-3, -0.5)),
+        "sting": (False, _sound_source),  # intro/outro sting: generated chime or a file
+        "bed": (False, _sound_source),  # music bed under the intro, ducked under speech
+        "bed_level_db": (-20, _num_range(-40, -6)),  # bed vs speech, between sentences
+    },
+    "script": SCRIPT_SCHEMA,  # briefing texts in the show's language; see templates_text.py
     "output": {
         "folder": ("episodes", _str),
         "cache": (".briefcast-cache", _str),
-        "max_feed_items": (100, _int_range(1, 1000)),
+        "max_feed_items": (100, _int_range(1, 1000)),  # older episodes go to archive/
+        "alexa": (False, _bool),
     },
 }
 
@@ -256,6 +300,12 @@ def parse_config(raw: dict[str, Any], path: Path) -> ShowConfig:
         raise ConfigError(path, errors)
 
     base = path.resolve().parent
+    audio = values["audio"]
+    if values["voice"]["engine"] == "flite" and "name" not in raw.get("voice", {}):
+        values["voice"]["name"] = "slt"  # the default "en-us" is an espeak voice
+
+    def sound_source(value: bool | str) -> bool | Path:
+        return value if isinstance(value, bool) else base / value
     base_url = show["base_url"].rstrip("/") + "/"
     return ShowConfig(
         config_path=path.resolve(),
@@ -286,8 +336,17 @@ def parse_config(raw: dict[str, Any], path: Path) -> ShowConfig:
         min_stories=values["briefing"]["min_stories"],
         target_minutes=float(values["briefing"]["target_minutes"]),
         pause_ms=values["briefing"]["pause_ms"],
+        drop_unfaithful=values["briefing"]["unfaithful"] == "drop",
         output_dir=(base / values["output"]["folder"]).resolve(),
         cache_dir=(base / values["output"]["cache"]).resolve(),
         max_feed_items=values["output"]["max_feed_items"],
+        script=script_templates(values["script"], show["author"]),
+        lexicon=(base / values["script"]["lexicon"]) if values["script"]["lexicon"] else None,
+        alexa=values["output"]["alexa"],
+        engine=values["voice"]["engine"],
+        loudness_lufs=float(audio["loudness_lufs"]),
+        true_peak_dbtp=float(audio["true_peak_dbtp"]),
+        sound=SoundOptions(sound_source(audio["sting"]), sound_source(audio["bed"]),
+                           float(audio["bed_level_db"])),
         warnings=tuple(warnings),
     )

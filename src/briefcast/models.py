@@ -42,6 +42,7 @@ class Story:
     paragraphs: tuple[str, ...]
     dropped_lines: tuple[str, ...] = ()
     url: str | None = None
+    published: dt.datetime | None = None  # from the Article; resolves "today" and "yesterday"
 
     @property
     def word_count(self) -> int:

@@ -11,6 +11,7 @@ rules (URLs, abbreviations, initialisms, symbols) and the pipeline.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 
 from briefcast.normalize_en_numbers import (
@@ -52,8 +53,29 @@ _UNICODE = str.maketrans({"’": "'", "‘": "'", "−": "-", "\u00a0": " ", "\u
 _VULGAR = {"½": "1/2", "¼": "1/4", "¾": "3/4", "⅓": "1/3", "⅔": "2/3", "⅛": "1/8"}
 
 
+def _foreign_script(ch: str) -> bool:
+    """A letter an English voice cannot read: espeak-ng spells it out by its Unicode name."""
+    return ch.isalpha() and not unicodedata.name(ch, "LATIN").startswith("LATIN")
+
+
+def _drop_foreign_scripts(text: str) -> str:
+    """Words in Arabic, Cyrillic, CJK... are left unspoken (the transcript keeps them).
+
+    Read by an English voice they become a minute of letter names ("arabic letter meem...")
+    that drowns the sentence; silence loses one quoted phrase and keeps the story.
+    """
+    if text.isascii():
+        return text
+    kept = "".join(" " if _foreign_script(ch) else ch for ch in text)
+    kept = re.sub(r"[\u0600-\u06ff\u200c-\u200f\u0610-\u061a\u064b-\u065f]", " ", kept)
+    if kept == text:
+        return text
+    kept = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", kept)  # "Zurich, Ελλάδα, Москва" leftovers
+    return re.sub(r"(?<=\S) {2,}(?=\S)", " ", kept)
+
+
 def _clean_unicode(text: str) -> str:
-    text = text.translate(_UNICODE)
+    text = _drop_foreign_scripts(text.translate(_UNICODE))
 
     def vulgar(m: re.Match[str]) -> str:  # "2½" -> "2 1/2"
         glued = m.start() > 0 and text[m.start() - 1].isdigit()

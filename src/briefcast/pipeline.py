@@ -20,19 +20,25 @@ import unicodedata
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from briefcast.backends.tts import Pyttsx3Engine, TTSEngine, voice_problem
+from briefcast.alexa import FILE_NAME as ALEXA_FILE, flash_briefing
+from briefcast.backends.tts import TTSEngine, make_engine, voice_problem
 from briefcast.cache import Cache
 from briefcast.config import ShowConfig
-from briefcast.errors import BuildError, LockedError
+from briefcast.errors import BuildError, LockedError, SynthesisError
 from briefcast.feed import build_feed, podcast_guid
 from briefcast.models import Episode, Script, Skipped, Story, StoryRef
 from briefcast.stages import publish
 from briefcast.stages.clean import clean_article
 from briefcast.stages.ingest import ingest
-from briefcast.stages.mix import MixResult, mix_cached
+from briefcast.site import read_detail, render_site
+from briefcast.sound import sound_seconds
+from briefcast.stages.mix import MasterTarget, MixResult, mix_cached
+from briefcast.lexicon import load_lexicon, review_warnings
+from briefcast.stages.faithful import check_story
+from briefcast.stages.pacing import Pace, estimate_seconds, measure_pace
 from briefcast.stages.script import compose_script
 from briefcast.stages.speak import SpeakResult, speak_cues
 from briefcast.validate import validate_feed
@@ -55,11 +61,14 @@ class BuildReport:
     cache_hits: int = 0
     mix_cached: bool = False
     duration_s: float = 0.0
+    estimated_s: float = 0.0  # the script's length as planned from the voices' pace
     loudness_lufs: float = 0.0
     true_peak_dbtp: float = 0.0
     audio_file: str = ""
     size_bytes: int = 0
     feed: str = ""
+    reused: bool = False  # the date was already published: nothing was remade
+    archived: list[str] = field(default_factory=list)  # dates moved out of the feed tonight
     warnings: list[str] = field(default_factory=list)
 
 
@@ -70,6 +79,9 @@ class Prepared:
     stories: tuple[Story, ...]
     skipped: tuple[Skipped, ...]
     script: Script
+    warnings: tuple[str, ...] = ()  # for the producer: untraceable facts, names to check
+    paces: dict[str, Pace] = field(default_factory=dict)  # the voices' measured paces
+    extra_s: float = 0.0  # airtime that is not speech (stings)
 
 
 def slugify(text: str) -> str:
@@ -93,8 +105,13 @@ def output_lock(output_dir: Path) -> Iterator[None]:
         fh.close()
 
 
-def prepare(config: ShowConfig, date: dt.date) -> Prepared:
-    """Ingest, clean and compose the script: no audio, no writes."""
+def prepare(config: ShowConfig, date: dt.date, paces: dict[str, Pace] | None = None,
+            extra_s: float = 0.0) -> Prepared:
+    """Ingest, clean, compose and check the script: no audio, no writes.
+
+    Every story's script is checked against its article (numbers, names, quotes); a story
+    that fails is reported, or left out when the show says ``unfaithful = "drop"``.
+    """
     ingested = ingest(config, date)  # folder + feeds, edition window, deduplicated
     stories: list[Story] = []
     skipped = list(ingested.skipped)
@@ -109,8 +126,46 @@ def prepare(config: ShowConfig, date: dt.date) -> Prepared:
         where = ", ".join([str(config.sources_folder)] if config.sources_folder else []
                           + list(config.sources_feeds))
         raise BuildError(f"no usable articles for {date} in {where} ({reasons})")
-    script = compose_script(stories, config, date)
-    return Prepared(tuple(stories), tuple(skipped), script)
+    paces = paces or {}
+    lexicon = load_lexicon(config.lexicon)
+    warnings: list[str] = []
+    while True:
+        script = compose_script(stories, config, date, lexicon, paces, extra_s)
+        unfaithful = _unfaithful(script, config, date)
+        if not unfaithful or not config.drop_unfaithful:
+            break
+        for story, reason in unfaithful:  # dropped: the next story in line may take its slot
+            stories.remove(story)
+            skipped.append(Skipped(story.source, reason))
+        if not stories:
+            raise BuildError(f"no story for {date} passed the faithfulness check "
+                             f"({'; '.join(r for _, r in unfaithful)})")
+    warnings += [f"{_name(story.source)}: {reason}" for story, reason in unfaithful]
+    warnings += review_warnings(script, lexicon, config.language, config.voice)
+    return Prepared(tuple(stories), tuple(skipped), script, tuple(warnings), paces, extra_s)
+
+
+def _estimate(prepared: Prepared) -> float | None:
+    if not prepared.paces:
+        return None
+    return estimate_seconds(prepared.script, prepared.paces, prepared.extra_s)
+
+
+def _name(source: str) -> str:
+    return source if "://" in source else Path(source).name
+
+
+def _unfaithful(script: Script, config: ShowConfig, date: dt.date) -> list[tuple[Story, str]]:
+    """Stories whose script says something their article does not, with what it is."""
+    found = []
+    for summary in script.stories:
+        findings = check_story(summary.sentences, summary.story, edition=date,
+                               timezone=config.timezone)
+        if findings:
+            what = "; ".join(f'{f.kind} "{f.text}"' for f in findings[:4])
+            more = f" and {len(findings) - 4} more" if len(findings) > 4 else ""
+            found.append((summary.story, f"not traceable to the article: {what}{more}"))
+    return found
 
 
 def _description(script: Script) -> str:
@@ -120,14 +175,18 @@ def _description(script: Script) -> str:
     return text.replace("<", "").replace(">", "")
 
 
-def script_markdown(script: Script, rate_wpm: int) -> str:
+def script_markdown(script: Script, rate_wpm: int, estimate_s: float | None = None) -> str:
+    """The script as a producer reviews it: every line, then each story's source and budget."""
     lines = [f"# {script.title}", ""]
     for cue in script.cues:
         if cue.kind == "transition":
             lines += ["", f"## {cue.chapter}", ""]
         lines.append(cue.text)
-    lines += ["", "---", f"{script.word_count} spoken words, about "
-              f"{script.word_count / rate_wpm:.1f} minutes at {rate_wpm} wpm.", ""]
+    seconds = estimate_s if estimate_s is not None else script.word_count / rate_wpm * 60
+    how = "the voices' measured pace" if estimate_s is not None else f"{rate_wpm} wpm"
+    minutes, rest = divmod(round(seconds), 60)
+    lines += ["", "---", f"{script.word_count} spoken words, about {minutes}:{rest:02d} "
+              f"at {how}, pauses included.", ""]
     for summary in script.stories:
         lines.append(f"- {summary.story.title}: {summary.word_count} of "
                      f"{summary.story.word_count} words (budget {summary.budget_words}), "
@@ -165,7 +224,8 @@ def _speak_isolating_failures(prepared: Prepared, config: ShowConfig, date: dt.d
         calls += spoken.tts_calls
         if not spoken.failures:
             spoken = SpeakResult(spoken.segments, (), calls)
-            return Prepared(tuple(stories), tuple(skipped), script), spoken
+            return replace(prepared, stories=tuple(stories), skipped=tuple(skipped),
+                           script=script), spoken
         failed = {c.chapter: r for c, r in spoken.failures
                   if c.kind not in ("intro", "headlines", "outro")}
         if not failed:  # only the show's own lines failed: nothing to drop, nothing to air
@@ -181,7 +241,8 @@ def _speak_isolating_failures(prepared: Prepared, config: ShowConfig, date: dt.d
             raise BuildError(f"only {len(stories)} stories could be spoken, the show needs at "
                              f"least {config.min_stories}; last failure: "
                              f"{spoken.failures[0][1]}")
-        script = compose_script(stories, config, date)
+        script = compose_script(stories, config, date, paces=prepared.paces,
+                                extra_s=prepared.extra_s)
 
 
 def _remove_leftovers(out: Path) -> None:
@@ -193,114 +254,194 @@ def _remove_leftovers(out: Path) -> None:
 
 
 def build(config: ShowConfig, date: dt.date, engine: TTSEngine | None = None,
-          progress: Progress | None = None) -> BuildReport:
-    """Build and publish the episode for ``date``; raise BriefcastError on failure."""
+          progress: Progress | None = None, rebuild: bool = False) -> BuildReport:
+    """Build and publish the episode for ``date``; raise BriefcastError on failure.
+
+    A date that already has a published episode is not made again unless ``rebuild``:
+    the night is only completed (feed, pages) from what is on disk, so a rerun after a
+    crash or by a second cron line changes no published byte it does not have to.
+    """
     report = BuildReport(date=date.isoformat(), warnings=list(config.warnings))
-    clock = time.monotonic
     out = config.output_dir
     with output_lock(out):
-        started = clock()
-        prepared = prepare(config, date)
-        report.timings_s["prepare"] = round(clock() - started, 3)
-
-        owned_engine = engine is None
-        if owned_engine:
-            for voice in sorted({c.voice for c in prepared.script.cues}):
-                problem = voice_problem(voice)
-                if problem:
-                    raise BuildError(f"voice {voice!r} in {config.config_path.name}: {problem}")
-        engine = engine or Pyttsx3Engine()
-        cache = Cache(config.cache_dir)
-        started = clock()
-        try:
-            prepared, spoken = _speak_isolating_failures(prepared, config, date, engine, cache,
-                                                         progress)
-        finally:
-            if owned_engine:
-                engine.close()
-        report.timings_s["speak"] = round(clock() - started, 3)
-        report.tts_calls, report.cache_hits = spoken.tts_calls, cache.hits
-        report.stories_in = [s.story.title for s in prepared.script.stories]
-        report.skipped = [{"source": s.source, "reason": s.reason} for s in prepared.skipped]
-
-        slug = slugify(config.title)
-        folder = date.isoformat()
-        staging = out / f".staging-{folder}-{os.getpid()}"
-        art_staged = staging.with_name(f"{staging.name}-art")  # beside, not in, the folder
         _remove_leftovers(out)  # from builds killed mid-way; we hold the lock, so none is live
-        staging.mkdir(parents=True)
-        try:
-            started = clock()
-            mixed = staging / "episode.mp3"
-            mix, mix_hit = mix_cached(spoken.segments, staging, mixed,
-                                      cache, title=prepared.script.title, show=config.title,
-                                      author=config.author, date=date,
-                                      comment=_description(prepared.script))
-            report.mix_cached = mix_hit
-            report.timings_s["mix"] = round(clock() - started, 3)
-            # The name carries a hash of the audio: the same inputs give the same name, and
-            # a changed rebuild gets a new one, so the old file (named by the old feed) can
-            # stay until the new feed replaces it.
-            digest = hashlib.sha256(mixed.read_bytes()).hexdigest()[:8]
-            audio_rel = f"{folder}/{slug}-{folder}-{digest}.mp3"
-            os.replace(mixed, staging / Path(audio_rel).name)
-
-            existing, problems = publish.load_episodes(out)
-            report.warnings += problems
-            previous = next((e for e in existing if e.date == date), None)
-            show_guid = podcast_guid(config.feed_url)
-            episode = Episode(
-                date=date,
-                title=prepared.script.title,
-                guid=previous.guid if previous else str(uuid.uuid5(uuid.UUID(show_guid),
-                                                                   folder)),
-                pub_date=previous.pub_date if previous else publish.publish_datetime(date,
-                                                                                     config),
-                audio_file=audio_rel,
-                size_bytes=mix.size_bytes,
-                duration_s=round(mix.duration_s),
-                description=_description(prepared.script),
-                stories=tuple(StoryRef(s.story.title, s.story.source, s.story.url)
-                              for s in prepared.script.stories),
-                chapters_file=f"{folder}/chapters.json",
-                transcript_vtt=f"{folder}/transcript.vtt",
-                transcript_srt=f"{folder}/transcript.srt",
-            )
-            publish.write_atomic(staging / "transcript.vtt", to_vtt(mix.timings).encode("utf-8"))
-            publish.write_atomic(staging / "transcript.srt", to_srt(mix.timings).encode("utf-8"))
-            publish.write_atomic(staging / publish.RECORD_NAME, publish.episode_to_json(episode))
-            publish.write_atomic(staging / "chapters.json", _chapters_json(mix))
-            publish.write_atomic(staging / "script.md",
-                                 script_markdown(prepared.script,
-                                                  config.rate_wpm).encode("utf-8"))
-            art, suffix = publish.artwork_bytes(config)
-            art_name = publish.artwork_name(art, suffix)
-            episodes = [e for e in existing if e.date != date] + [episode]
-            feed = build_feed(config, episodes, config.base_url + art_name, show_guid)
-
-            report.duration_s = round(mix.duration_s, 2)
-            report.loudness_lufs, report.true_peak_dbtp = mix.loudness_lufs, mix.true_peak_dbtp
-            report.audio_file, report.size_bytes = audio_rel, mix.size_bytes
-            report.feed = str(out / publish.FEED_NAME)
-            publish.write_atomic(staging / "report.json",
-                                 (json.dumps(report.__dict__, indent=2) + "\n").encode())
-            # Gate: check the new feed against the files it names while they are still
-            # staged, so a feed that would be refused changes nothing that is published.
-            publish.write_atomic(art_staged, art)
-            problems = validate_feed(feed, out, config.base_url,
-                                     overlay={folder: staging, art_name: art_staged})
-            if problems:
-                raise BuildError("the new feed failed validation, nothing was published:\n"
-                                 + "\n".join(f"  - {p}" for p in problems))
-            # Commit: episode folder and artwork first, the feed last. Audio the current
-            # feed names is linked into the new folder so that feed stays valid until then.
-            publish.keep_old_audio(out / folder, staging)
-            publish.install_dir(staging, out / folder)
-            if not (out / art_name).exists():
-                os.replace(art_staged, out / art_name)
-            publish.write_atomic(out / publish.FEED_NAME, feed)
-            publish.drop_stale_audio(out / folder, Path(audio_rel).name)
-        finally:
-            shutil.rmtree(staging, ignore_errors=True)
-            art_staged.unlink(missing_ok=True)
+        existing, problems = publish.load_episodes(out)
+        report.warnings += problems
+        previous = next((e for e in existing if e.date == date), None)
+        if previous is not None and not rebuild:
+            report.reused = True
+            _report_episode(report, previous, out)
+            _gate_and_commit(config, out, existing, None, report)
+            return report
+        _make_and_publish(config, date, engine, progress, existing, previous, report)
     return report
+
+
+def _report_episode(report: BuildReport, episode: Episode, out: Path) -> None:
+    report.stories_in = [s.title for s in episode.stories]
+    report.audio_file, report.size_bytes = episode.audio_file, episode.size_bytes
+    report.duration_s = float(episode.duration_s)
+    report.feed = str(out / publish.FEED_NAME)
+    old_report = out / episode.date.isoformat() / "report.json"
+    try:
+        old = json.loads(old_report.read_text(encoding="utf-8"))
+        report.loudness_lufs = float(old.get("loudness_lufs", 0.0))
+        report.true_peak_dbtp = float(old.get("true_peak_dbtp", 0.0))
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _make_and_publish(config: ShowConfig, date: dt.date, engine: TTSEngine | None,
+                      progress: Progress | None, existing: list[Episode],
+                      previous: Episode | None, report: BuildReport) -> None:
+    """Speak, mix and stage tonight's episode, then hand it to the gate and commit."""
+    clock = time.monotonic
+    out = config.output_dir
+    voices = [config.voice] + ([config.second_voice] if config.second_voice else [])
+    owned_engine = engine is None
+    if owned_engine:
+        for voice in voices:
+            problem = voice_problem(voice, config.engine)
+            if problem:
+                raise BuildError(f"voice {voice!r} in {config.config_path.name}: {problem}")
+    engine = engine or make_engine(config.engine)
+    cache = Cache(config.cache_dir)
+    try:
+        started = clock()
+        # The budget needs the voices' real pace: measured once per voice, then cached.
+        paces = {}
+        for voice in voices:
+            try:
+                paces[voice] = measure_pace(engine, voice, config.rate_wpm, cache)
+            except SynthesisError as exc:  # the nominal rate will do; speech will tell
+                report.warnings.append(f"could not measure the pace of voice {voice!r} "
+                                       f"({exc}); assuming {config.rate_wpm} words a minute")
+        prepared = prepare(config, date, paces, sound_seconds(config.sound))
+        report.warnings += prepared.warnings
+        report.estimated_s = round(_estimate(prepared) or 0.0, 2)
+        report.timings_s["prepare"] = round(clock() - started, 3)
+        started = clock()
+        prepared, spoken = _speak_isolating_failures(prepared, config, date, engine, cache,
+                                                     progress)
+    finally:
+        if owned_engine:
+            engine.close()
+    report.timings_s["speak"] = round(clock() - started, 3)
+    report.tts_calls, report.cache_hits = spoken.tts_calls, cache.hits
+    report.stories_in = [s.story.title for s in prepared.script.stories]
+    report.skipped = [{"source": s.source, "reason": s.reason} for s in prepared.skipped]
+
+    slug = slugify(config.title)
+    folder = date.isoformat()
+    staging = out / f".staging-{folder}-{os.getpid()}"
+    staging.mkdir(parents=True)
+    try:
+        started = clock()
+        mixed = staging / "episode.mp3"
+        mix, mix_hit = mix_cached(spoken.segments, staging, mixed,
+                                  cache, title=prepared.script.title, show=config.title,
+                                  author=config.author, date=date,
+                                  comment=_description(prepared.script),
+                                  target=MasterTarget(lufs=config.loudness_lufs,
+                                                      max_true_peak=config.true_peak_dbtp),
+                                  sound=config.sound, cover=publish.artwork_bytes(config)[0])
+        report.mix_cached = mix_hit
+        report.timings_s["mix"] = round(clock() - started, 3)
+        # The name carries a hash of the audio: the same inputs give the same name, and
+        # a changed rebuild gets a new one, so the old file (named by the old feed) can
+        # stay until the new feed replaces it.
+        digest = hashlib.sha256(mixed.read_bytes()).hexdigest()[:8]
+        audio_rel = f"{folder}/{slug}-{folder}-{digest}.mp3"
+        os.replace(mixed, staging / Path(audio_rel).name)
+
+        show_guid = podcast_guid(config.feed_url)
+        episode = Episode(
+            date=date,
+            title=prepared.script.title,
+            guid=previous.guid if previous else str(uuid.uuid5(uuid.UUID(show_guid), folder)),
+            pub_date=previous.pub_date if previous else publish.publish_datetime(date, config),
+            audio_file=audio_rel,
+            size_bytes=mix.size_bytes,
+            duration_s=round(mix.duration_s),
+            description=_description(prepared.script),
+            stories=tuple(StoryRef(s.story.title, s.story.source, s.story.url)
+                          for s in prepared.script.stories),
+            chapters_file=f"{folder}/chapters.json",
+            transcript_vtt=f"{folder}/transcript.vtt",
+            transcript_srt=f"{folder}/transcript.srt",
+        )
+        report.duration_s = round(mix.duration_s, 2)
+        report.loudness_lufs, report.true_peak_dbtp = mix.loudness_lufs, mix.true_peak_dbtp
+        report.audio_file, report.size_bytes = audio_rel, mix.size_bytes
+        report.feed = str(out / publish.FEED_NAME)
+        files = {
+            "transcript.vtt": to_vtt(mix.timings).encode("utf-8"),
+            "transcript.srt": to_srt(mix.timings).encode("utf-8"),
+            publish.RECORD_NAME: publish.episode_to_json(episode),
+            "chapters.json": _chapters_json(mix),
+            "script.md": script_markdown(prepared.script, config.rate_wpm,
+                                         _estimate(prepared)).encode("utf-8"),
+        }
+        for name, data in files.items():
+            publish.write_atomic(staging / name, data)
+        episodes = [e for e in existing if e.date != date] + [episode]
+        _gate_and_commit(config, out, episodes, (episode, staging), report)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _gate_and_commit(config: ShowConfig, out: Path, episodes: list[Episode],
+                     staged: tuple[Episode, Path] | None, report: BuildReport) -> None:
+    """Check the new feed against the files it names, then publish: feed last.
+
+    ``staged`` is tonight's episode and its staging folder, or None when the night's
+    episode is already on disk and only the feed and pages are brought up to date.
+    """
+    in_feed, archived = publish.split_retention(episodes, config.max_feed_items)
+    art, suffix = publish.artwork_bytes(config)
+    art_name = publish.artwork_name(art, suffix)
+    feed = build_feed(config, in_feed, config.base_url + art_name, podcast_guid(config.feed_url))
+    art_staged = out / f".staging-art-{os.getpid()}{suffix}"
+    overlay = {art_name: art_staged}
+    if staged is not None:
+        episode, staging = staged
+        overlay[episode.date.isoformat()] = staging
+        report_json = dict(report.__dict__, archived=[e.date.isoformat() for e in archived])
+        publish.write_atomic(staging / "report.json",
+                             (json.dumps(report_json, indent=2) + "\n").encode())
+    try:
+        # Gate: check the new feed while tonight's files are still staged, so a feed
+        # that would be refused changes nothing that is published.
+        publish.write_atomic(art_staged, art)
+        problems = validate_feed(feed, out, config.base_url, overlay=overlay)
+        if problems:
+            raise BuildError("the new feed failed validation, nothing was published:\n"
+                             + "\n".join(f"  - {p}" for p in problems))
+        extras = _extras(config, in_feed, report)
+        extras.update(_pages(config, out, in_feed, staged, art_name))
+        report.archived = publish.commit(out, in_feed, staged, art_staged, art_name, feed,
+                                         archived, extras)
+    finally:
+        art_staged.unlink(missing_ok=True)
+
+
+def _extras(config: ShowConfig, in_feed: list[Episode], report: BuildReport) -> dict[str, bytes]:
+    """Files published beside the feed, each night, from the episodes it lists."""
+    extras: dict[str, bytes] = {}
+    if config.alexa:
+        data, problems = flash_briefing(config, in_feed)
+        report.warnings += problems
+        if data is not None:
+            extras[ALEXA_FILE] = data
+    return extras
+
+
+def _pages(config: ShowConfig, out: Path, in_feed: list[Episode],
+           staged: tuple[Episode, Path] | None, art_name: str) -> dict[str, bytes]:
+    """The show page and one page per episode in the feed, from the files on disk."""
+    def folder(episode: Episode) -> Path:
+        if staged is not None and staged[0].date == episode.date:
+            return staged[1]
+        return out / episode.date.isoformat()
+
+    return render_site(config, [read_detail(e, folder(e)) for e in in_feed], art_name)

@@ -1,6 +1,8 @@
 """Text-to-speech engines behind one narrow seam: speak this text with this voice into a WAV.
 
-The script stage decides who speaks; an engine only speaks. ``Pyttsx3Engine`` drives pyttsx3
+The script stage decides who speaks; an engine only speaks. A show picks its engine by name
+(``voice.engine``): ``make_engine`` and ``voice_problem`` are the two places that know the
+names. ``Pyttsx3Engine`` drives pyttsx3
 in spawned worker processes (one per core) so a hung espeak call can be timed out by killing
 its worker, and so the parent never initialises espeak (forked children would hang).
 """
@@ -51,8 +53,26 @@ def espeak_version() -> str:
     return out.stdout.strip().split("Data at")[0].strip()
 
 
-def voice_problem(voice: str) -> str | None:
-    """Why espeak-ng cannot speak ``voice`` (pyttsx3 ignores unknown voices silently)."""
+ENGINE_NAMES = ("pyttsx3", "flite")
+
+
+def make_engine(name: str = "pyttsx3") -> TTSEngine:
+    """A fresh engine by its config name; the caller closes it."""
+    if name == "pyttsx3":
+        return Pyttsx3Engine()
+    if name == "flite":
+        from briefcast.backends.flite import FliteEngine
+
+        return FliteEngine()
+    raise SynthesisError(f"unknown TTS engine {name!r} (available: {', '.join(ENGINE_NAMES)})")
+
+
+def voice_problem(voice: str, engine: str = "pyttsx3") -> str | None:
+    """Why ``engine`` cannot speak ``voice``, or None (pyttsx3 ignores unknown voices silently)."""
+    if engine == "flite":
+        from briefcast.backends.flite import flite_voice_problem
+
+        return flite_voice_problem(voice)
     exe = shutil.which("espeak-ng")
     if exe is None:
         return "espeak-ng is not installed"

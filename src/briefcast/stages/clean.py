@@ -246,4 +246,4 @@ def clean_article(article: Article) -> Story | Skipped:
                                        f"(need {MIN_STORY_WORDS}); is it a story?")
     title = " ".join(_CONTROL_CHARS.sub(" ", article.title).split())
     return Story(source=article.source, title=title, paragraphs=kept,
-                 dropped_lines=dropped, url=article.url)
+                 dropped_lines=dropped, url=article.url, published=article.published)

@@ -4,16 +4,22 @@ Extractive on purpose: every sentence a listener hears is a sentence the newsroo
 Sentences are scored by position (news leads carry the facts), centrality (sharing the
 story's frequent content words), and facts (numbers, names); near-duplicates are skipped;
 the chosen ones are read in their original order.
+
+Sentences are first rewritten for the ear (``rewrite.py``: datelines and asides dropped,
+long sentences split, long quotes trimmed, relative dates re-said for the edition day), so
+scores and budgets count what will actually be read.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from collections import Counter
 from typing import Callable
 
 from briefcast.models import Story, Summary
+from briefcast.stages.rewrite import date_frame, rewrite_sentences, strip_dateline
 
 _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt",
@@ -28,6 +34,8 @@ being it its this that these those he she they them his her their we our you you
 has have had will would can could should may might said says say also than then there here
 about after before over under into out up down more most some any all who which what when
 where while do does did so such just one two""".split())
+_STARTERS = set("The A An He She It They We I This That These Those But And Its Their His "
+                "Her Our In On At By For After Before When While".split())
 MAX_SENTENCE_WORDS = 60
 
 
@@ -40,7 +48,10 @@ def split_sentences(paragraph: str) -> list[str]:
         candidate = paragraph[pos:end]
         last = candidate.rstrip("”\"’)]").rstrip(".").split()[-1:] or [""]
         token = last[0].lower().lstrip("(“\"")
-        if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+        following = paragraph[match.end():].split(" ", 1)[0]
+        if token in ("a.m", "p.m") and following in _STARTERS:
+            pass  # "ran past 11:40 p.m. The plan passed": the time ends the sentence
+        elif token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
             continue
         pieces.append(candidate.strip())
         pos = match.end()
@@ -63,14 +74,33 @@ def _written_words(sentence: str) -> int:
     return len(sentence.split())
 
 
+def spoken_sentences(story: Story, edition: dt.date | None = None,
+                     timezone: str = "UTC") -> list[str]:
+    """All of the story's sentences, rewritten for the ear, paragraph by paragraph.
+
+    ``edition`` and ``timezone`` (the show's) let "today" and "yesterday" be re-said for
+    the edition day; without an edition date they are left as written.
+    """
+    frame = date_frame(story.published, edition, timezone)
+    paragraphs = [split_sentences(strip_dateline(p)) for p in story.paragraphs]
+    spoken: list[str] = []
+    for i, sentences in enumerate(paragraphs):
+        before = paragraphs[i - 1][-1] if i > 0 and paragraphs[i - 1] else ""
+        after = paragraphs[i + 1][0] if i + 1 < len(paragraphs) and paragraphs[i + 1] else ""
+        spoken.extend(rewrite_sentences(sentences, frame, before=before, after=after))
+    return spoken
+
+
 def condense_story(story: Story, budget_words: int,
-                   count_words: Callable[[str], int] = _written_words) -> Summary:
+                   count_words: Callable[[str], int] = _written_words, *,
+                   edition: dt.date | None = None, timezone: str = "UTC") -> Summary:
     """Choose sentences worth hearing, up to about ``budget_words`` words.
 
     ``count_words`` measures a sentence as it will be *spoken* (numbers spelled out), so the
-    budget tracks airtime rather than print length.
+    budget tracks airtime rather than print length. ``edition`` is the date the episode is
+    heard for and ``timezone`` the show's, used to re-date relative dates.
     """
-    sentences = [s for p in story.paragraphs for s in split_sentences(p)]
+    sentences = spoken_sentences(story, edition, timezone)
     if not sentences:
         return Summary(story, (), budget_words)
     words = [_content_words(s) for s in sentences]

@@ -4,6 +4,11 @@ pydub holds PCM in memory and its ``+`` copies the whole episode each time, so s
 are streamed into one WAV file one at a time: memory stays at one segment, however long
 the episode. Loudness is measured on the *encoded* file and an
 episode off target is refused rather than published.
+
+Sound design (``briefcast.sound``) is laid in here: the intro sting before the first cue,
+the bed under the intro and headlines, the outro sting after the sign-off. Cue timings
+and chapters are counted from the samples actually written, so they include the sting;
+the first chapter still starts at 0 (it covers the sting), as players expect.
 """
 
 from __future__ import annotations
@@ -16,18 +21,26 @@ import wave
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from mutagen.id3 import CHAP, COMM, CTOC, ID3, TALB, TCON, TDRC, TIT2, TPE1, CTOCFlags
+import hashlib
+from io import BytesIO
+
+from mutagen.id3 import APIC, CHAP, COMM, CTOC, ID3, TALB, TCON, TDRC, TIT2, TPE1, CTOCFlags
+from PIL import Image
 from pydub import AudioSegment
 
 from briefcast.audio import BITRATE, LAME_QUALITY, master_to_mp3, probe
 from briefcast.cache import Cache, content_key
 from briefcast.errors import AudioError
 from briefcast.models import Chapter, CueTiming, MixResult, Segment
+from briefcast.sound import BED_LEAD_S, Arrangement, SoundOptions, arrange, bed_under, from_pcm, rms
 
 log = logging.getLogger(__name__)
 
 MIX_RATE = 22_050  # espeak-ng's native rate; mastering resamples to 44.1 kHz once
-MIX_VERSION = 2
+MIX_VERSION = 3
+COVER_MAX_BYTES = 500_000  # embedded art above this is downscaled (players decode it often)
+COVER_EMBED_PX = 1400
+BED_KINDS = ("intro", "headlines")  # the opening cues the bed plays under
 
 
 @dataclass(frozen=True)
@@ -37,40 +50,106 @@ class MasterTarget:
     max_true_peak: float = -1.0
 
 
-def join_segments(segments: tuple[Segment, ...], out_wav: Path
-                  ) -> tuple[tuple[Chapter, ...], tuple[CueTiming, ...]]:
-    """Write all cues and their pauses to one WAV, one segment in memory at a time.
+def _pcm(seg: Segment) -> bytes:
+    audio = AudioSegment.from_wav(seg.path)
+    if audio.frame_rate != MIX_RATE or audio.channels != 1 or audio.sample_width != 2:
+        audio = audio.set_frame_rate(MIX_RATE).set_channels(1).set_sample_width(2)
+    return bytes(audio.raw_data)
 
-    Chapters start where their first cue starts; every cue's start and end is recorded
-    from the real sample counts, so transcripts and chapters match the audio exactly.
+
+def _pause(seg: Segment) -> bytes:
+    return b"\x00\x00" * int(MIX_RATE * seg.cue.pause_after_ms / 1000)
+
+
+def speech_level(segments: tuple[Segment, ...]) -> float:
+    """RMS of the opening cues (the speech the stings and bed sit next to)."""
+    opening = [s for s in segments[:4] if s.cue.kind in BED_KINDS] or list(segments[:1])
+    return rms(from_pcm(b"".join(_pcm(s) for s in opening)))
+
+
+def join_segments(segments: tuple[Segment, ...], out_wav: Path,
+                  arrangement: Arrangement = Arrangement()
+                  ) -> tuple[tuple[Chapter, ...], tuple[CueTiming, ...]]:
+    """Write stings, cues, pauses and bed to one WAV, one segment in memory at a time.
+
+    Chapters start where their first cue starts (the first at 0, covering any sting);
+    every cue's start and end is recorded from the real sample counts, so transcripts
+    and chapters match the audio exactly. The bed section (at most the intro and the
+    headlines) is built in memory, mixed, then written.
     """
     chapters: list[Chapter] = []
     timings: list[CueTiming] = []
     frames = 0
+
+    def place(seg: Segment, start: int, length: int) -> None:
+        if not chapters or chapters[-1].title != seg.cue.chapter:
+            chapters.append(Chapter(seg.cue.chapter, round(start / MIX_RATE, 3) if chapters
+                                    else 0.0))
+        timings.append(CueTiming(seg.cue.text, seg.cue.speaker, round(start / MIX_RATE, 3),
+                                 round((start + length) / MIX_RATE, 3)))
+
     with wave.open(str(out_wav), "wb") as out:
         out.setnchannels(1)
         out.setsampwidth(2)
         out.setframerate(MIX_RATE)
-        for seg in segments:
-            audio = AudioSegment.from_wav(seg.path)
-            if audio.frame_rate != MIX_RATE or audio.channels != 1 or audio.sample_width != 2:
-                audio = audio.set_frame_rate(MIX_RATE).set_channels(1).set_sample_width(2)
-            start = frames / MIX_RATE
-            if not chapters or chapters[-1].title != seg.cue.chapter:
-                chapters.append(Chapter(seg.cue.chapter, round(start, 3)))
-            out.writeframes(audio.raw_data)
-            frames += len(audio.raw_data) // 2
-            timings.append(CueTiming(seg.cue.text, seg.cue.speaker, round(start, 3),
-                                     round(frames / MIX_RATE, 3)))
-            pause = int(MIX_RATE * seg.cue.pause_after_ms / 1000)
-            out.writeframes(b"\x00\x00" * pause)
-            frames += pause
+        out.writeframes(arrangement.intro)
+        frames += len(arrangement.intro) // 2
+        rest = segments
+        if arrangement.has_bed:
+            count = next((i for i, s in enumerate(segments) if s.cue.kind not in BED_KINDS),
+                         len(segments))
+            opening, rest = segments[:count], segments[count:]
+            section = bytearray(b"\x00\x00" * int(MIX_RATE * BED_LEAD_S))
+            spans: list[tuple[int, int]] = []
+            for seg in opening:
+                pcm = _pcm(seg)
+                start = len(section) // 2
+                place(seg, frames + start, len(pcm) // 2)
+                spans.append((start, start + len(pcm) // 2))
+                section += pcm + _pause(seg)
+            out.writeframes(bed_under(bytes(section), spans, arrangement.bed_source,
+                                      arrangement.bed_gain, MIX_RATE))
+            frames += len(section) // 2
+        for seg in rest:
+            pcm = _pcm(seg)
+            place(seg, frames, len(pcm) // 2)
+            pause = _pause(seg)
+            out.writeframes(pcm + pause)
+            frames += (len(pcm) + len(pause)) // 2
+        out.writeframes(arrangement.outro)
     return tuple(chapters), tuple(timings)
+
+
+def embed_cover(art: bytes) -> tuple[bytes, str]:
+    """The cover as embedded in the MP3 (bytes, MIME type).
+
+    Art up to ``COVER_MAX_BYTES`` is embedded as given; larger art is downscaled to a
+    1400 px JPEG, the smallest size podcast directories accept, because players decode
+    the embedded picture whenever they show the episode.
+    """
+    try:
+        with Image.open(BytesIO(art)) as img:
+            fmt = img.format
+            if len(art) <= COVER_MAX_BYTES and fmt in ("JPEG", "PNG"):
+                return art, f"image/{fmt.lower()}"
+            rgb = img.convert("RGB")
+    except OSError as exc:
+        raise AudioError(f"cover art cannot be read as an image: {exc}") from exc
+    data = b""
+    for px in (COVER_EMBED_PX, 1000, 600):  # smaller only for art JPEG cannot squeeze
+        small = rgb.resize((px, px), Image.Resampling.LANCZOS)
+        for quality in (85, 70):
+            out = BytesIO()
+            small.save(out, format="JPEG", quality=quality, optimize=True)
+            data = out.getvalue()
+            if len(data) <= COVER_MAX_BYTES:
+                return data, "image/jpeg"
+    return data, "image/jpeg"
 
 
 def write_tags(mp3: Path, title: str, show: str, author: str, date: dt.date,
                comment: str, chapters: tuple[Chapter, ...] = (),
-               duration_s: float = 0.0) -> None:
+               duration_s: float = 0.0, cover: bytes | None = None) -> None:
     """ID3v2.3 (not mutagen's default 2.4, whose chapter frames broke Apple Podcasts).
 
     Chapters become CHAP frames (times in ms) under one ordered top-level CTOC, with the
@@ -83,6 +162,9 @@ def write_tags(mp3: Path, title: str, show: str, author: str, date: dt.date,
     tags.add(TDRC(encoding=1, text=date.isoformat()))
     tags.add(TCON(encoding=1, text="Podcast"))
     tags.add(COMM(encoding=1, lang="eng", desc="", text=comment))
+    if cover:
+        data, mime = embed_cover(cover)
+        tags.add(APIC(encoding=1, mime=mime, type=3, desc="Cover", data=data))
     ids = [f"chp{i}" for i in range(len(chapters))]
     if chapters:
         tags.add(CTOC(element_id="toc", flags=CTOCFlags.TOP_LEVEL | CTOCFlags.ORDERED,
@@ -98,40 +180,60 @@ def write_tags(mp3: Path, title: str, show: str, author: str, date: dt.date,
 
 def mix_episode(segments: tuple[Segment, ...], work_dir: Path, mp3: Path, *, title: str,
                 show: str, author: str, date: dt.date, comment: str,
-                target: MasterTarget = MasterTarget()) -> MixResult:
+                target: MasterTarget = MasterTarget(), sound: SoundOptions = SoundOptions(),
+                cover: bytes | None = None) -> MixResult:
     """Produce the mastered, tagged MP3 at ``mp3`` and measure it."""
     if not segments:
         raise AudioError("nothing to mix: no segments")
     raw = work_dir / "mix.wav"
-    chapters, timings = join_segments(segments, raw)
-    loud = master_to_mp3(raw, mp3, target.lufs, target.max_true_peak - 0.8)
+    arrangement = Arrangement()
+    if sound.sting or sound.bed:
+        arrangement = arrange(sound, speech_level(segments), MIX_RATE, work_dir)
+    chapters, timings = join_segments(segments, raw, arrangement)
+    loud = master_to_mp3(raw, mp3, target.lufs, target.max_true_peak - 0.8,
+                         target.max_true_peak)
     raw.unlink(missing_ok=True)
-    off = loud.integrated_lufs - target.lufs
-    if abs(off) > target.lufs_tolerance or loud.true_peak_dbtp > target.max_true_peak:
-        raise AudioError(
-            f"mastered episode misses its loudness target: {loud.integrated_lufs:.1f} LUFS "
-            f"({off:+.1f} LU from {target.lufs:g}), true peak {loud.true_peak_dbtp:.1f} dBTP "
-            f"(limit {target.max_true_peak:g})")
+    problem = loudness_problem(loud.integrated_lufs, loud.true_peak_dbtp, target)
+    if problem:
+        raise AudioError(f"mastered episode misses its loudness target, not published: {problem}")
     info = probe(mp3)
-    write_tags(mp3, title, show, author, date, comment, chapters, info.duration_s)
+    write_tags(mp3, title, show, author, date, comment, chapters, info.duration_s, cover)
     return MixResult(path=mp3, duration_s=info.duration_s, size_bytes=mp3.stat().st_size,
                      loudness_lufs=loud.integrated_lufs, true_peak_dbtp=loud.true_peak_dbtp,
                      chapters=chapters, timings=timings)
 
 
-def mix_key(segments: tuple[Segment, ...], target: MasterTarget, tags: dict[str, str]) -> str:
-    """Everything that changes the encoded bytes: segment audio, pauses, mastering, tags."""
+def loudness_problem(lufs: float, true_peak: float, target: MasterTarget) -> str | None:
+    """Say by how much a measured file misses ``target``; None if it is within it."""
+    misses = []
+    off = lufs - target.lufs
+    if abs(off) > target.lufs_tolerance:
+        misses.append(f"{lufs:.1f} LUFS is {abs(off):.1f} LU {'above' if off > 0 else 'below'} "
+                      f"the {target.lufs:g} LUFS target (tolerance ±{target.lufs_tolerance:g} LU)")
+    if true_peak > target.max_true_peak:
+        misses.append(f"true peak {true_peak:.1f} dBTP is {true_peak - target.max_true_peak:.1f}"
+                      f" dB over the {target.max_true_peak:g} dBTP limit")
+    return "; ".join(misses) or None
+
+
+def mix_key(segments: tuple[Segment, ...], target: MasterTarget, tags: dict[str, str],
+            sound: SoundOptions = SoundOptions(), cover: bytes | None = None) -> str:
+    """Everything that changes the encoded bytes: segment audio, pauses, mastering,
+    sound design (with the contents of supplied files), tags and cover art."""
     return content_key("mix", MIX_VERSION, BITRATE, LAME_QUALITY, asdict(target), tags,
-                       [(s.path.name, s.cue.pause_after_ms, s.cue.chapter) for s in segments])
+                       sound.fingerprint(), hashlib.sha256(cover or b"").hexdigest(),
+                       [(s.path.name, s.cue.pause_after_ms, s.cue.chapter, s.cue.kind)
+                        for s in segments])
 
 
 def mix_cached(segments: tuple[Segment, ...], work_dir: Path, mp3: Path, cache: Cache, *,
                title: str, show: str, author: str, date: dt.date, comment: str,
-               target: MasterTarget = MasterTarget()) -> tuple[MixResult, bool]:
+               target: MasterTarget = MasterTarget(), sound: SoundOptions = SoundOptions(),
+               cover: bytes | None = None) -> tuple[MixResult, bool]:
     """``mix_episode`` through the cache: an unchanged episode is copied, not re-mastered."""
     tags = {"title": title, "show": show, "author": author, "date": date.isoformat(),
             "comment": comment}
-    key = mix_key(segments, target, tags)
+    key = mix_key(segments, target, tags, sound, cover)
     hit_audio = cache.lookup("mixes", key, ".mp3")
     hit_meta = cache.path("mixes", key, ".json")
     if hit_audio is not None and hit_meta.is_file():
@@ -143,7 +245,8 @@ def mix_cached(segments: tuple[Segment, ...], work_dir: Path, mp3: Path, cache: 
             return MixResult(mp3, meta["duration_s"], meta["size_bytes"], meta["loudness_lufs"],
                              meta["true_peak_dbtp"], chapters, timings), True
     result = mix_episode(segments, work_dir, mp3, title=title, show=show, author=author,
-                         date=date, comment=comment, target=target)
+                         date=date, comment=comment, target=target, sound=sound,
+                         cover=cover)
     temp = cache.temp_path("mixes", key, ".mp3")
     shutil.copyfile(mp3, temp)
     cache.commit(temp, "mixes", key, ".mp3")

@@ -40,8 +40,23 @@ def write_atomic(path: Path, data: bytes) -> None:
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(temp, path)
+        fsync_dir(path.parent)
     finally:
         temp.unlink(missing_ok=True)
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename in ``folder`` durable: without it a power cut can undo the rename."""
+    try:
+        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass  # some filesystems refuse fsync on folders; the rename itself still happened
+    finally:
+        os.close(fd)
 
 
 def publish_datetime(date: dt.date, config: ShowConfig) -> dt.datetime:
@@ -90,7 +105,11 @@ def episode_from_json(raw: bytes) -> Episode:
 
 
 def load_episodes(output_dir: Path) -> tuple[list[Episode], list[str]]:
-    """Every published episode whose record and audio agree; problems are returned, not raised."""
+    """Every published episode whose record and audio agree; problems are returned, not raised.
+
+    An episode whose record is damaged but whose audio is intact is recovered from the
+    published feed, so a bad ``episode.json`` never makes an episode vanish from the feed.
+    """
     episodes: list[Episode] = []
     problems: list[str] = []
     if not output_dir.is_dir():
@@ -100,19 +119,76 @@ def load_episodes(output_dir: Path) -> tuple[list[Episode], list[str]]:
             continue
         try:
             episode = episode_from_json(record.read_bytes())
-        except (OSError, ValueError, KeyError) as exc:
-            problems.append(f"{record}: unreadable episode record ({exc})")
-            continue
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            recovered = _recover_from_feed(output_dir, record.parent.name)
+            if recovered is None:
+                problems.append(f"{record}: unreadable episode record ({exc}), and the "
+                                "published feed has no intact copy: it leaves the feed")
+                continue
+            problems.append(f"{record}: unreadable episode record ({exc}); recovered "
+                            "from the published feed")
+            episode = recovered
         audio = output_dir / episode.audio_file
         if not audio.is_file():
-            problems.append(f"{record}: its audio {episode.audio_file} is missing")
+            problems.append(f"{record}: its audio {episode.audio_file} is missing: "
+                            "it leaves the feed")
             continue
         if audio.stat().st_size != episode.size_bytes:
             problems.append(f"{record}: {episode.audio_file} is {audio.stat().st_size} bytes, "
-                            f"record says {episode.size_bytes}")
+                            f"record says {episode.size_bytes}: it leaves the feed")
             continue
         episodes.append(episode)
     return episodes, problems
+
+
+def _recover_from_feed(output_dir: Path, folder: str) -> Episode | None:
+    """Rebuild the record of ``folder``'s episode from its item in the published feed."""
+    from email.utils import parsedate_to_datetime
+
+    from lxml import etree
+
+    try:
+        parser = etree.XMLParser(resolve_entities=False, no_network=True)
+        root = etree.parse(str(output_dir / FEED_NAME), parser).getroot()
+    except (OSError, etree.XMLSyntaxError):
+        return None
+    itunes = "{http://www.itunes.com/dtds/podcast-1.0.dtd}"
+    podcast = "{https://podcastindex.org/namespace/1.0}"
+    for item in root.iter("item"):
+        enclosure = item.find("enclosure")
+        url = enclosure.get("url", "") if enclosure is not None else ""
+        parts = url.split("/")
+        if len(parts) < 2 or parts[-2] != folder:
+            continue
+        audio_rel = f"{folder}/{parts[-1]}"
+        audio = output_dir / audio_rel
+        try:
+            size = int(enclosure.get("length", "-1"))
+            if not audio.is_file() or audio.stat().st_size != size:
+                return None
+            companions = {t.get("type"): t.get("url", "") for t in
+                          item.findall(f"{podcast}transcript")}
+            chapters = item.find(f"{podcast}chapters")
+
+            def rel(url: str | None) -> str | None:
+                return f"{folder}/{url.rsplit('/', 1)[-1]}" if url else None
+
+            return Episode(
+                date=dt.date.fromisoformat(folder),
+                title=item.findtext("title") or folder,
+                guid=item.findtext("guid") or "",
+                pub_date=parsedate_to_datetime(item.findtext("pubDate") or ""),
+                audio_file=audio_rel,
+                size_bytes=size,
+                duration_s=int(item.findtext(f"{itunes}duration") or 0),
+                description=item.findtext("description") or "",
+                chapters_file=rel(chapters.get("url") if chapters is not None else None),
+                transcript_vtt=rel(companions.get("text/vtt")),
+                transcript_srt=rel(companions.get("application/x-subrip")),
+            )
+        except (ValueError, TypeError, OSError):
+            return None
+    return None
 
 
 def _art_color(title: str) -> tuple[int, int, int]:
@@ -220,3 +296,61 @@ def drop_stale_audio(folder: Path, keep: str) -> None:
     for old in folder.glob("*.mp3"):
         if old.name != keep:
             old.unlink(missing_ok=True)
+
+
+ARCHIVE_DIR = "archive"
+
+
+def split_retention(episodes: list[Episode], keep: int) -> tuple[list[Episode], list[Episode]]:
+    """The newest ``keep`` episodes stay in the feed; the rest go to the archive."""
+    ordered = sorted(episodes, key=lambda e: (e.pub_date, e.guid), reverse=True)
+    return ordered[:keep], ordered[keep:]
+
+
+def commit(out: Path, in_feed: list[Episode], staged: tuple[Episode, Path] | None,
+           art_staged: Path, art_name: str, feed: bytes, archived: list[Episode],
+           extras: dict[str, bytes] | None = None) -> list[str]:
+    """Publish a checked feed: episode folder and artwork first, the feed last.
+
+    Audio the current feed names is linked into the new folder, so that feed stays valid
+    until the new one replaces it. Only after the feed names its successors are old MP3s
+    of the same date removed and episodes that left the feed moved to the archive.
+    ``extras`` (pages, alexa.json: paths relative to ``out``) are written before the feed.
+    Returns the archived dates.
+    """
+    if staged is not None:
+        episode, staging = staged
+        final = out / episode.date.isoformat()
+        keep_old_audio(final, staging)
+        install_dir(staging, final)
+    if not (out / art_name).exists():
+        os.replace(art_staged, out / art_name)
+        fsync_dir(out)
+    for name, data in sorted((extras or {}).items()) + [(FEED_NAME, feed)]:
+        path = out / name
+        if not path.is_file() or path.read_bytes() != data:
+            write_atomic(path, data)
+    for episode in in_feed:
+        drop_stale_audio(out / episode.date.isoformat(), Path(episode.audio_file).name)
+    return archive_episodes(out, archived)
+
+
+def archive_episodes(out: Path, episodes: list[Episode]) -> list[str]:
+    """Move episode folders that left the feed to ``archive/``; audio is never deleted."""
+    moved: list[str] = []
+    for episode in episodes:
+        source = out / episode.date.isoformat()
+        if not source.is_dir():
+            continue
+        target = out / ARCHIVE_DIR / source.name
+        n = 1
+        while target.exists():  # an older archived build of the same date stays too
+            n += 1
+            target = out / ARCHIVE_DIR / f"{source.name}-{n}"
+        target.parent.mkdir(exist_ok=True)
+        os.replace(source, target)
+        moved.append(source.name)
+        log.info("archived %s (no longer in the feed) to %s", source.name, target)
+    if moved:
+        fsync_dir(out)
+    return moved

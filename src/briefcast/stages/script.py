@@ -1,8 +1,12 @@
 """Script: compose the night's briefing from condensed stories, written for the ear.
 
-Order: intro (show and date), a headlines rundown, each story behind a short varied
-transition, a sign-off. Each sentence becomes its own cue, so segments stay short (pyttsx3
-is reliable per paragraph, not per essay) and transcripts get sentence-level timing.
+Order: intro (show and date), an optional AI-voice disclosure, a headlines rundown, each
+story behind a short varied transition with its source credited, a sign-off. Every fixed
+sentence comes from the show's ``[script]`` templates (:mod:`briefcast.templates_text`), so
+a show speaks its own language. Each sentence becomes its own cue, so segments stay short
+(pyttsx3 is reliable per paragraph, not per essay) and transcripts get sentence-level
+timing. A cue's ``spoken`` text is normalized, then the show's pronunciation lexicon is
+applied; its ``text`` (the transcript) keeps the newsroom's spelling.
 """
 
 from __future__ import annotations
@@ -10,39 +14,95 @@ from __future__ import annotations
 import datetime as dt
 
 from briefcast.config import ShowConfig
+from briefcast.lexicon import Lexicon, load_lexicon
 from briefcast.models import Cue, Script, Story, Summary
 from briefcast.normalize import normalize
 from briefcast.stages.condense import condense_story
+from briefcast.stages.pacing import Pace, estimate_seconds, nominal_pace
+from briefcast.templates_text import (
+    ScriptTemplates,
+    headline_list,
+    render,
+    source_name,
+    transition,
+)
+from briefcast.templates_text import spoken_date as _spoken_date
 
-TRANSITIONS = ("Next.", "In other news.", "Also today.", "Turning to another story.",
-               "Meanwhile.", "Here is another story.")
 SENTENCE_PAUSE_MS = 300
 INTRO_CHAPTER = "Introduction"
 OUTRO_CHAPTER = "Sign-off"
 
 
-def spoken_date(date: dt.date) -> str:
+def spoken_date(date: dt.date, templates: ScriptTemplates | None = None) -> str:
     """'Thursday, November 26, 2026' (normalization later says the numbers in words)."""
-    return f"{date:%A}, {date:%B} {date.day}, {date.year}"
+    return _spoken_date(date, templates or ScriptTemplates())
 
 
-def _rundown(titles: list[str]) -> str:
-    if len(titles) == 1:
-        return f"Today's story: {titles[0]}."
-    return "In this briefing: " + "; ".join(titles[:-1]) + f"; and {titles[-1]}."
+def lead_ins(stories: list[Story], config: ShowConfig, date: dt.date) -> list[str]:
+    """Each story's spoken lead-in: transition phrase, title, source credit."""
+    t = config.script
+    show = _show_fields(config, date, len(stories))
+    lines = []
+    for i, story in enumerate(stories):
+        fields = dict(show, title=story.title.rstrip("."), number=i + 1,
+                      source=source_name(story.source, story.url, t,
+                                         (config.website, config.base_url)))
+        phrase = render(transition(i, len(stories), t), **fields)
+        lines.append(render(t.story, transition=phrase, **fields))
+    return lines
 
 
-def _transition(index: int, count: int) -> str:
-    if index == 0:
-        return "Our top story."
-    if index == count - 1 and count > 2:
-        return "And finally."
-    return TRANSITIONS[(index - 1) % len(TRANSITIONS)]
+def _show_fields(config: ShowConfig, date: dt.date, count: int) -> dict[str, object]:
+    return {"show": config.title, "author": config.author, "count": count,
+            "date": spoken_date(date, config.script)}
 
 
-def compose_script(stories: list[Story], config: ShowConfig, date: dt.date) -> Script:
-    """Build the cue list; per-story word budgets come from the show's target length."""
+BUDGET_TOLERANCE = 0.03  # stop adjusting once the estimate is this close to the target
+BUDGET_ROUNDS = 4
+
+
+def compose_script(stories: list[Story], config: ShowConfig, date: dt.date,
+                   lexicon: Lexicon | None = None, paces: dict[str, Pace] | None = None,
+                   extra_s: float = 0.0) -> Script:
+    """Build the cue list so that the spoken briefing lasts the show's target length.
+
+    ``paces`` are the voices' measured paces (:mod:`briefcast.stages.pacing`); without
+    them the configured words per minute is assumed. ``extra_s`` is airtime that is not
+    speech (stings). Story budgets start from the word rate, then the whole script's
+    length is estimated cue by cue, pauses included, and the budgets are scaled until the
+    estimate is within a few per cent of the target (extractive condensing moves in whole
+    sentences, so it may stop short of that). ``lexicon`` defaults to the show's lexicon.
+    """
+    lexicon = load_lexicon(config.lexicon) if lexicon is None else lexicon
+    paces = paces or {config.voice: nominal_pace(config.rate_wpm)}
+    target_s = config.target_minutes * 60.0
+    picked = stories[: config.story_count]
+    frame = _compose(picked, config, date, lexicon, None)
+    frame_s = estimate_seconds(frame, paces, extra_s)  # everything but the stories' sentences
+    per_story = max(30, int((target_s - frame_s) / 60.0 * config.rate_wpm
+                            / max(1, len(picked))))
+    best: tuple[float, Script] | None = None
+    for _ in range(BUDGET_ROUNDS):
+        script = _compose(picked, config, date, lexicon, per_story)
+        estimate = estimate_seconds(script, paces, extra_s)
+        miss = abs(estimate - target_s) / target_s
+        if best is None or miss < best[0]:
+            best = (miss, script)
+        if miss <= BUDGET_TOLERANCE or estimate <= frame_s:
+            break
+        wanted = max(1.0, target_s - frame_s) / max(1.0, estimate - frame_s)
+        adjusted = max(30, round(per_story * wanted))
+        if adjusted == per_story:
+            break
+        per_story = adjusted
+    return best[1]
+
+
+def _compose(picked: list[Story], config: ShowConfig, date: dt.date, lexicon: Lexicon,
+             per_story: int | None) -> Script:
+    """One composition at ``per_story`` spoken words a story (None: the frame alone)."""
     lang = config.language.split("-")[0].lower()
+    t = config.script
 
     def say(text: str) -> str:
         return normalize(text, lang)
@@ -50,39 +110,37 @@ def compose_script(stories: list[Story], config: ShowConfig, date: dt.date) -> S
     def spoken_words(text: str) -> int:
         return len(say(text).split())
 
-    picked = stories[: config.story_count]
-    titles = [s.title.rstrip(".") for s in picked]
-    intro = f"Welcome to {config.title}, for {spoken_date(date)}."
-    rundown = _rundown(titles)
-    outro = (f"That's {config.title} for {spoken_date(date)}. "
-             "Thanks for listening, and join us again tomorrow.")
-    frame = [intro, rundown, outro] + [f"{_transition(i, len(picked))} {t}."
-                                       for i, t in enumerate(titles)]
-    total_words = config.target_minutes * config.rate_wpm
-    overhead = sum(spoken_words(t) for t in frame)
-    per_story = max(30, int((total_words - overhead) / max(1, len(picked))))
+    def cue(kind: str, text: str, voice: str, chapter: str, pause: int, speaker: str) -> Cue:
+        return Cue(kind, text, lexicon.apply(say(text)), voice, chapter, pause, speaker)
 
-    summaries: list[Summary] = [condense_story(s, per_story, spoken_words) for s in picked]
+    titles = [s.title.rstrip(".") for s in picked]
+    show = _show_fields(config, date, len(picked))
+    intro = render(t.intro, **show)
+    disclosure = render(t.disclosure, **show) if t.disclosure else None
+    rundown = render(t.rundown, headlines=headline_list(titles, t), **show)
+    outro = render(t.outro, **show)
+    leads = lead_ins(picked, config, date)
+    summaries: list[Summary] = [
+        condense_story(s, per_story, spoken_words, edition=date, timezone=config.timezone)
+        if per_story is not None else Summary(s, (), 0) for s in picked]
     # The script, not the engine, decides who speaks: with two anchors, stories alternate.
     anchors = [(config.voice, config.speaker)]
     if config.second_voice:
         anchors.append((config.second_voice, config.second_speaker))
     voice, speaker = anchors[0]
-    cues: list[Cue] = [
-        Cue("intro", intro, say(intro), voice, INTRO_CHAPTER, 500, speaker),
-        Cue("headlines", rundown, say(rundown), voice, INTRO_CHAPTER, config.pause_ms, speaker),
-    ]
+    cues: list[Cue] = [cue("intro", intro, voice, INTRO_CHAPTER, 500, speaker)]
+    if disclosure:  # kind "intro": the show's own line (never dropped like a story)
+        cues.append(cue("intro", disclosure, voice, INTRO_CHAPTER, 500, speaker))
+    cues.append(cue("headlines", rundown, voice, INTRO_CHAPTER, config.pause_ms, speaker))
     for i, summary in enumerate(summaries):
         voice, speaker = anchors[i % len(anchors)]
         chapter = summary.story.title
-        lead_in = f"{_transition(i, len(summaries))} {titles[i]}."
-        cues.append(Cue("transition", lead_in, say(lead_in), voice, chapter, 500, speaker))
+        cues.append(cue("transition", leads[i], voice, chapter, 500, speaker))
         for j, sentence in enumerate(summary.sentences):
             last = j == len(summary.sentences) - 1
             pause = config.pause_ms if last else SENTENCE_PAUSE_MS
-            cues.append(Cue("story", sentence, say(sentence), voice, chapter, pause, speaker))
+            cues.append(cue("story", sentence, voice, chapter, pause, speaker))
     voice, speaker = anchors[0]
-    cues.append(Cue("outro", outro, say(outro), voice, OUTRO_CHAPTER, 0, speaker))
-    title = f"{config.title}: {spoken_date(date)}"
+    cues.append(cue("outro", outro, voice, OUTRO_CHAPTER, 0, speaker))
+    title = f"{config.title}: {spoken_date(date, t)}"
     return Script(title=title, date=date, cues=tuple(cues), stories=tuple(summaries))
-

@@ -1,0 +1,251 @@
+"""The nightly run: reruns reuse the published episode, retention archives old audio,
+a crashed night is completed by the next run, a full or read-only disk fails cleanly,
+and the Alexa flash briefing follows Amazon's limits. Real espeak-ng, ffmpeg, feedgen.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import subprocess
+import sys
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from briefcast.alexa import flash_briefing
+from briefcast.config import load_config
+from briefcast.models import Episode
+from conftest import DEMO, make_show
+
+DATE_A, DATE_B, DATE_C = "2026-11-23", "2026-11-24", "2026-11-25"
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "briefcast", *args], capture_output=True,
+                          text=True, timeout=600)
+
+
+def small_show(tmp: Path, **overrides: str) -> Path:
+    """Two short demo stories: a build of about a minute of audio."""
+    articles = sorted((DEMO / "articles").glob("*.txt"))[:2]
+    overrides = {"story_count": "2", "target_minutes": "1", **overrides}
+    return make_show(tmp, articles, **overrides)
+
+
+def build(config: Path, date: str, *extra: str) -> subprocess.CompletedProcess[str]:
+    return run_cli("build", "--config", str(config), "--date", date, *extra)
+
+
+def feed_dates(out: Path) -> list[str]:
+    root = etree.parse(str(out / "feed.xml")).getroot()
+    return [i.find("enclosure").get("url").split("/")[-2] for i in root.iter("item")]
+
+
+def snapshot(out: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(out)): p.read_bytes() for p in out.rglob("*")
+            if p.is_file() and p.name != ".briefcast.lock"}
+
+
+def test_retention_keeps_newest_in_feed_and_archives_older_audio(tmp_path: Path) -> None:
+    config = small_show(tmp_path, max_feed_items="2")
+    out = config.parent / "episodes"
+    for date in (DATE_A, DATE_B):
+        assert build(config, date).returncode == 0
+    mp3_a = next((out / DATE_A).glob("*.mp3")).read_bytes()
+    proc = build(config, DATE_C)
+    assert proc.returncode == 0, proc.stderr
+    assert feed_dates(out) == [DATE_C, DATE_B]
+    assert f"Archived  {DATE_A}" in proc.stdout
+    assert not (out / DATE_A).exists()
+    archived = list((out / "archive" / DATE_A).glob("*.mp3"))
+    assert len(archived) == 1 and archived[0].read_bytes() == mp3_a  # never deleted
+    report = json.loads((out / DATE_C / "report.json").read_text())
+    assert report["archived"] == [DATE_A]
+    assert run_cli("check", "--config", str(config)).returncode == 0
+
+
+def test_next_run_completes_a_night_killed_before_the_feed(tmp_path: Path) -> None:
+    """Episode folder in place but the feed still yesterday's: a plain rerun publishes it."""
+    config = small_show(tmp_path)
+    out = config.parent / "episodes"
+    assert build(config, DATE_A).returncode == 0
+    old_feed = (out / "feed.xml").read_bytes()
+    assert build(config, DATE_B).returncode == 0
+    record = (out / DATE_B / "episode.json").read_bytes()
+    (out / "feed.xml").write_bytes(old_feed)  # as if killed between folder and feed
+    assert feed_dates(out) == [DATE_A]
+
+    proc = build(config, DATE_B)
+    assert proc.returncode == 0, proc.stderr
+    assert "Reused" in proc.stdout and "0 synthesized" in proc.stdout
+    assert feed_dates(out) == [DATE_B, DATE_A]
+    assert (out / DATE_B / "episode.json").read_bytes() == record  # same GUID, same bytes
+    assert run_cli("check", "--config", str(config)).returncode == 0
+
+
+def test_rebuild_keeps_guid_and_pub_date(tmp_path: Path) -> None:
+    config = small_show(tmp_path)
+    out = config.parent / "episodes"
+    assert build(config, DATE_A).returncode == 0
+    first = json.loads((out / DATE_A / "episode.json").read_text())
+    article = next((config.parent / "articles").glob("*.txt"))
+    title, rest = article.read_text().split("\n", 1)
+    article.write_text(f"{title} Again\n{rest}")  # a new headline: new audio
+    proc = build(config, DATE_A, "--rebuild")
+    assert proc.returncode == 0, proc.stderr
+    second = json.loads((out / DATE_A / "episode.json").read_text())
+    assert second["guid"] == first["guid"] and second["pub_date"] == first["pub_date"]
+    assert second["audio_file"] != first["audio_file"]  # new audio, new name
+    assert [p.name for p in (out / DATE_A).glob("*.mp3")] == [second["audio_file"].split("/")[1]]
+
+
+def test_damaged_record_does_not_drop_its_episode(tmp_path: Path) -> None:
+    """A corrupt episode.json is rebuilt from the published feed, with a warning."""
+    config = small_show(tmp_path)
+    out = config.parent / "episodes"
+    assert build(config, DATE_A).returncode == 0
+    item_before = etree.tostring(etree.parse(str(out / "feed.xml")).find(".//item"))
+    (out / DATE_A / "episode.json").write_text("{ not json")
+    proc = build(config, DATE_B, "--quiet")
+    assert proc.returncode == 0, proc.stderr
+    assert "recovered from the published feed" in proc.stderr
+    assert feed_dates(out) == [DATE_B, DATE_A]
+    items = etree.parse(str(out / "feed.xml")).findall(".//item")
+    for tag in ("guid", "title", "pubDate", "enclosure", "{*}duration", "{*}chapters"):
+        old = etree.fromstring(item_before).find(tag)
+        new = items[1].find(tag)
+        assert etree.tostring(new) == etree.tostring(old), tag
+    assert run_cli("check", "--config", str(config)).returncode == 0
+
+
+# --- disk full and read-only output ------------------------------------------------------
+
+
+@contextlib.contextmanager
+def tiny_filesystem(path: Path, size: str) -> Iterator[bool]:
+    """A real tmpfs of ``size`` at ``path``; yields False where mounting is not permitted."""
+    path.mkdir(parents=True, exist_ok=True)
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs",
+                              str(path)], capture_output=True).returncode == 0
+    try:
+        yield mounted
+    finally:
+        if mounted:
+            subprocess.run(["umount", "-l", str(path)], capture_output=True)
+
+
+def _fill(folder: Path) -> None:
+    """Fill the filesystem until writes fail with ENOSPC."""
+    with open(folder / "filler.bin", "wb") as fh:
+        chunk = b"\0" * 65536
+        try:
+            while True:
+                fh.write(chunk)
+                fh.flush()
+        except OSError:
+            pass
+
+
+def test_disk_full_and_read_only_output_fail_cleanly(tmp_path: Path) -> None:
+    config = small_show(tmp_path)
+    out = config.parent / "episodes"
+    with tiny_filesystem(out, "16m") as mounted:
+        if not mounted:  # no CAP_SYS_ADMIN: inject the same OS errors instead
+            return _injected_write_failures(config, tmp_path)
+        assert build(config, DATE_A).returncode == 0
+        published = snapshot(out)
+
+        _fill(out)
+        proc = build(config, DATE_B)
+        assert proc.returncode == 1
+        assert "No space left on device" in proc.stderr, proc.stderr
+        assert "Traceback" not in proc.stderr
+        (out / "filler.bin").unlink()
+        assert snapshot(out) == published  # nothing half-written, nothing lost
+        assert not list(out.glob(".staging*")) and not list(out.glob("*/.*.tmp"))
+
+        subprocess.run(["mount", "-o", "remount,ro", str(out)], check=True)
+        proc = build(config, DATE_B)
+        assert proc.returncode == 1
+        assert "Read-only file system" in proc.stderr, proc.stderr
+        assert "Traceback" not in proc.stderr
+        subprocess.run(["mount", "-o", "remount,rw", str(out)], check=True)
+        assert snapshot(out) == published
+
+        proc = build(config, DATE_B)  # space again: the night completes
+        assert proc.returncode == 0, proc.stderr
+        assert feed_dates(out) == [DATE_B, DATE_A]
+    return None
+
+
+def _injected_write_failures(config: Path, tmp_path: Path) -> None:
+    """Fallback where tmpfs cannot be mounted: every atomic write fails with ENOSPC."""
+    import errno
+
+    from briefcast import pipeline
+    from briefcast.errors import BriefcastError
+    from briefcast.stages import publish
+
+    show = load_config(config)
+    out = show.output_dir
+    pipeline.build(show, dt.date.fromisoformat(DATE_A))
+    published = snapshot(out)
+    mp = pytest.MonkeyPatch()
+
+    def full(path: Path, data: bytes) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device", str(path))
+
+    mp.setattr(publish, "write_atomic", full)
+    try:
+        with pytest.raises((OSError, BriefcastError)):
+            pipeline.build(show, dt.date.fromisoformat(DATE_B))
+    finally:
+        mp.undo()
+    assert snapshot(out) == published
+
+
+# --- Alexa flash briefing ----------------------------------------------------------------
+
+
+def test_alexa_flash_briefing_is_written_beside_the_feed(tmp_path: Path) -> None:
+    config = small_show(tmp_path)
+    config.write_text(config.read_text().replace("[output]", "[output]\nalexa = true"))
+    out = config.parent / "episodes"
+    assert build(config, DATE_A).returncode == 0
+    items = json.loads((out / "alexa.json").read_text(encoding="utf-8"))
+    record = json.loads((out / DATE_A / "episode.json").read_text())
+    assert len(items) == 1
+    item = items[0]
+    assert item["uid"] == f"urn:uuid:{record['guid']}"
+    assert item["streamUrl"] == "https://ledger.example.org/podcast/" + record["audio_file"]
+    assert item["updateDate"] == "2026-11-23T11:00:00.0Z"  # 06:00 in New York
+    assert item["titleText"] == record["title"]
+    assert 10 <= record["duration_s"] <= 600
+
+
+def _episode(duration_s: int) -> Episode:
+    return Episode(date=dt.date(2026, 11, 23), title="T", guid=str(uuid.uuid4()),
+                   pub_date=dt.datetime(2026, 11, 23, 11, tzinfo=dt.timezone.utc),
+                   audio_file="2026-11-23/t.mp3", size_bytes=1, duration_s=duration_s)
+
+
+def test_alexa_refuses_what_amazon_would_reject(tmp_path: Path) -> None:
+    config = load_config(small_show(tmp_path))
+    assert flash_briefing(config, [_episode(300)])[0] is not None
+    data, problems = flash_briefing(config, [_episode(601)])
+    assert data is None and "601 s" in problems[0] and "10 min" in problems[0]
+    data, problems = flash_briefing(config, [_episode(9)])
+    assert data is None and "9 s" in problems[0]
+    from dataclasses import replace
+
+    insecure = replace(config, base_url="http://ledger.example.org/podcast/")
+    data, problems = flash_briefing(insecure, [_episode(300)])
+    assert data is None and "HTTPS" in problems[0]
+    newest = json.loads(flash_briefing(config, [_episode(100), _episode(200)
+                                                ])[0] or b"[]")
+    assert len(newest) == 1
