@@ -91,3 +91,5 @@ def test_full_build_with_flite_at_smart_speaker_loudness(tmp_path: Path) -> None
     assert abs(loud.integrated_lufs + 14) <= 1.0 and loud.true_peak_dbtp <= -1.0
     assert probe(mp3).duration_s > 30
     assert ID3(mp3).getall("APIC")
+    feed = (config.output_dir / "feed.xml").read_text(encoding="utf-8")
+    assert "Read by a synthetic voice (CMU Flite)" in feed  # podcast:txt names the engine

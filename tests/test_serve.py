@@ -268,3 +268,61 @@ def test_cli_serve(root: Path) -> None:
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+PUBLIC = "https://ledger.example.org/podcast/"
+
+
+@pytest.fixture()
+def public_show(tmp_path: Path) -> Iterator[tuple[int, Path]]:
+    """A feed naming its audio by the public base URL, served by a server that knows it."""
+    (tmp_path / "2026-11-24").mkdir()
+    (tmp_path / "2026-11-24" / "a.mp3").write_bytes(AUDIO)
+    (tmp_path / "feed.xml").write_text(
+        f'<?xml version="1.0"?><rss version="2.0"><channel><item><enclosure '
+        f'url="{PUBLIC}2026-11-24/a.mp3" length="{len(AUDIO)}" type="audio/mpeg"/>'
+        "</item></channel></rss>")
+    server = make_server(tmp_path, "127.0.0.1", 0, base_url=PUBLIC)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server.server_address[1], tmp_path
+    server.shutdown()
+    server.server_close()
+    thread.join(timeout=5)
+
+
+def test_served_feed_points_apps_at_this_server(public_show: tuple[int, Path]) -> None:
+    """An app subscribed to the local server must be able to download what the feed names."""
+    import feedparser
+
+    port, _ = public_show
+    resp, body = fetch(port, "/feed.xml")
+    assert resp.status == 200 and int(resp.getheader("Content-Length")) == len(body)
+    parsed = feedparser.parse(body)
+    (enclosure,) = parsed.entries[0].enclosures
+    assert enclosure.href == f"http://127.0.0.1:{port}/2026-11-24/a.mp3"
+    path = enclosure.href.split(str(port), 1)[1]
+    audio_resp, audio = fetch(port, path)
+    assert audio_resp.status == 200 and audio == AUDIO and int(enclosure.length) == len(AUDIO)
+    etag = resp.getheader("ETag")
+    assert fetch(port, "/feed.xml", If_None_Match=etag)[0].status == 304
+    part, chunk = fetch(port, "/feed.xml", Range="bytes=0-9")
+    assert part.status == 206 and chunk == body[:10]
+
+
+@pytest.mark.parametrize("host", ["ledger.example.org",  # behind a proxy: leave it public
+                                  'evil"><script>alert(1)</script>',  # never into the feed
+                                  ""])
+def test_feed_is_left_alone_for_public_or_odd_hosts(public_show: tuple[int, Path],
+                                                   host: str) -> None:
+    port, root = public_show
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        conn.putrequest("GET", "/feed.xml", skip_host=True)
+        if host:
+            conn.putheader("Host", host)
+        conn.endheaders()
+        body = conn.getresponse().read()
+    finally:
+        conn.close()
+    assert body == (root / "feed.xml").read_bytes()

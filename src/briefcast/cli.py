@@ -91,7 +91,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "check":
             return _check(config, args.quiet)
         if args.command == "serve":
-            return _serve(config.output_dir, args.host, args.port, args.quiet)
+            return _serve(config.output_dir, args.host, args.port, args.quiet,
+                          config.base_url)
         date = args.date or today(config)
         if args.command == "build" and args.dry_run:
             return _script(config, date, dry_run=True)
@@ -120,8 +121,9 @@ def _build(config: ShowConfig, date: dt.date, quiet: bool, rebuild: bool = False
     if quiet:
         for skipped in report.skipped:
             print(f"briefcast: skipped {skipped['source']}: {skipped['reason']}", file=sys.stderr)
-        for warning in report.warnings:
-            print(f"briefcast: warning: {warning}", file=sys.stderr)
+        for warning in report.warnings:  # pronunciation notes are for review, not for cron
+            if not warning.startswith("pronunciation:"):
+                print(f"briefcast: warning: {warning}", file=sys.stderr)
         return status
     minutes, seconds = divmod(round(report.duration_s), 60)
     if report.reused:
@@ -159,10 +161,10 @@ def _check(config: ShowConfig, quiet: bool) -> int:
     return 0
 
 
-def _serve(root: Path, host: str, port: int, quiet: bool) -> int:
+def _serve(root: Path, host: str, port: int, quiet: bool, base_url: str | None = None) -> int:
     from briefcast.serve import make_server
 
-    server = make_server(root, host, port)
+    server = make_server(root, host, port, base_url)
     if not quiet:
         logging.getLogger("briefcast.serve").setLevel(logging.INFO)
     bound_host, bound_port = server.server_address[:2]

@@ -40,11 +40,16 @@ def xml_text(value: str) -> str:
     return _XML_ILLEGAL.sub("", value)
 
 
+# What listeners are told reads the show (pyttsx3 drives espeak-ng on Linux).
+ENGINE_LABELS = {"pyttsx3": "espeak-ng", "flite": "CMU Flite"}
+
+
 class _ChannelExtension(BaseExtension):  # type: ignore[misc]
     def __init__(self) -> None:
         self.explicit = False
         self.guid: str | None = None
         self.locked_owner: str | None = None
+        self.voice_engine = "espeak-ng"
 
     def extend_ns(self) -> dict[str, str]:
         return {"podcast": PODCAST_NS, "itunes": ITUNES_NS}
@@ -60,7 +65,8 @@ class _ChannelExtension(BaseExtension):  # type: ignore[misc]
             locked.attrib["owner"] = self.locked_owner
         txt = xml_elem(f"{{{PODCAST_NS}}}txt", channel)
         txt.attrib["purpose"] = "ai-content"
-        txt.text = "Read by a synthetic voice (espeak-ng) from articles condensed by software."
+        txt.text = (f"Read by a synthetic voice ({self.voice_engine}) from articles "
+                    "condensed by software.")
         return rss_feed
 
 
@@ -105,6 +111,7 @@ def build_feed(config: ShowConfig, episodes: list[Episode], artwork_url: str | N
     fg.briefcast.explicit = config.explicit
     fg.briefcast.guid = guid
     fg.briefcast.locked_owner = config.owner_email
+    fg.briefcast.voice_engine = ENGINE_LABELS.get(config.engine, config.engine)
 
     fg.title(xml_text(config.title))
     fg.description(xml_text(config.description))

@@ -5,11 +5,18 @@ podcast apps seek with byte ranges, probe with HEAD and revalidate the feed with
 ``If-None-Match``/``If-Modified-Since``. This handler does those right for GET and HEAD,
 serves only regular, non-hidden files under its root (no listings, no ``..``, no symlinks
 out of the root) and nothing else. It is a preview and LAN server, not a hardened CDN.
+
+The feed names its files by the show's public ``base_url``. A podcast app subscribed to this
+server must fetch them from here instead, so when the server knows the ``base_url``, the
+feed, pages and Alexa file it sends say this server's address instead (as the app asked
+for it in ``Host``), unless the app reached it under the public host itself (a proxy).
 """
 
 from __future__ import annotations
 
 import email.utils
+import hashlib
+import io
 import logging
 import os
 import re
@@ -17,13 +24,17 @@ from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import BinaryIO
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 from briefcast.errors import BriefcastError
 
 log = logging.getLogger(__name__)
 
 CHUNK = 64 * 1024
+REWRITTEN = (".xml", ".html", ".json")  # files that name others by their public URL
+REWRITE_MAX = 16 * 1024 * 1024
+# A Host header goes into the feed and pages: only a plain host name or address and port.
+_HOST = re.compile(r"(?:[A-Za-z0-9](?:[A-Za-z0-9.-]{0,252})|\[[0-9A-Fa-f:.]{2,45}\])(?::\d{1,5})?")
 CONTENT_TYPES = {
     ".xml": "application/rss+xml",
     ".mp3": "audio/mpeg",
@@ -80,9 +91,21 @@ class BriefcastServer(ThreadingHTTPServer):
 
     daemon_threads = True
 
-    def __init__(self, root: Path, address: tuple[str, int]) -> None:
+    def __init__(self, root: Path, address: tuple[str, int], base_url: str | None = None
+                 ) -> None:
         self.root = root.resolve()
+        self.base_url = base_url  # public address the files name; rewritten to ours
         super().__init__(address, RangeRequestHandler)
+
+    def handle_error(self, request: object, client_address: tuple[str, int]) -> None:
+        """A listener who skips ahead or closes the app drops the connection: not an error."""
+        import sys
+
+        if isinstance(sys.exc_info()[1], (ConnectionResetError, BrokenPipeError,
+                                          ConnectionAbortedError, TimeoutError)):
+            log.debug("%s closed the connection", client_address[0])
+            return
+        super().handle_error(request, client_address)
 
 
 class RangeRequestHandler(BaseHTTPRequestHandler):
@@ -150,16 +173,35 @@ class RangeRequestHandler(BaseHTTPRequestHandler):
             self.send_error(HTTPStatus.NOT_FOUND, "Not found")
             return
         with fh:
-            self._send_file(fh, target, send_body)
+            st = os.fstat(fh.fileno())
+            tag = f"{st.st_size:x}-{st.st_mtime_ns:x}"
+            local = self._local_copy(fh, target)
+            if local is not None:
+                data = local
+                tag += "-" + hashlib.sha256(data).hexdigest()[:8]
+                self._send_file(io.BytesIO(data), target, len(data), st.st_mtime, tag,
+                                send_body)
+            else:
+                self._send_file(fh, target, st.st_size, st.st_mtime, tag, send_body)
 
-    def _send_file(self, fh: BinaryIO, path: Path, send_body: bool) -> None:
-        st = os.fstat(fh.fileno())
-        size = st.st_size
-        etag = f'"{size:x}-{st.st_mtime_ns:x}"'
-        last_modified = email.utils.formatdate(st.st_mtime, usegmt=True)
+    def _local_copy(self, fh: BinaryIO, path: Path) -> bytes | None:
+        """The file with the public base URL replaced by this server's, if it names it."""
+        base = self.server.base_url
+        host = self.headers.get("Host", "")
+        if (not base or not _HOST.fullmatch(host) or path.suffix.lower() not in REWRITTEN
+                or urlsplit(base).netloc == host or path.stat().st_size > REWRITE_MAX):
+            return None
+        data = fh.read()
+        ours = f"http://{host}/".encode("ascii", "replace")
+        return data.replace(base.encode("ascii"), ours)
+
+    def _send_file(self, fh: BinaryIO, path: Path, size: int, mtime: float, tag: str,
+                   send_body: bool) -> None:
+        etag = f'"{tag}"'
+        last_modified = email.utils.formatdate(mtime, usegmt=True)
         validators = {"ETag": etag, "Last-Modified": last_modified,
                       "Accept-Ranges": "bytes"}
-        if self._not_modified(etag, int(st.st_mtime)):
+        if self._not_modified(etag, int(mtime)):
             self._send_head(HTTPStatus.NOT_MODIFIED, validators, length=None)
             return
 
@@ -236,11 +278,15 @@ class RangeRequestHandler(BaseHTTPRequestHandler):
             self.close_connection = True
 
 
-def make_server(root: Path, host: str = "127.0.0.1", port: int = 8000) -> BriefcastServer:
-    """A server for ``root`` bound to ``host:port`` (port 0 picks a free one); not started."""
+def make_server(root: Path, host: str = "127.0.0.1", port: int = 8000,
+                base_url: str | None = None) -> BriefcastServer:
+    """A server for ``root`` bound to ``host:port`` (port 0 picks a free one); not started.
+
+    With ``base_url`` (the show's), the feed and pages it sends point at this server.
+    """
     if not root.is_dir():
         raise BriefcastError(f"nothing to serve: {root} is not a folder (build first?)")
     try:
-        return BriefcastServer(root, (host, port))
+        return BriefcastServer(root, (host, port), base_url)
     except OSError as exc:
         raise BriefcastError(f"cannot listen on {host}:{port}: {exc}") from exc
