@@ -273,7 +273,7 @@ def test_story_whose_speech_fails_is_dropped(tmp_path: Path) -> None:
             return "poison-1"
 
         def synthesize(self, text: str, voice: str, rate_wpm: int, out: Path) -> None:
-            seconds = 0 if "Tidewire" in text else len(text.split()) * 60 / rate_wpm
+            seconds = 0 if "tidewire" in text.lower() else len(text.split()) * 60 / rate_wpm
             with wave.open(str(out), "wb") as wav:
                 wav.setnchannels(1)
                 wav.setsampwidth(2)

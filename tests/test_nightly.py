@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import shutil
 import subprocess
 import sys
 import uuid
@@ -249,3 +250,41 @@ def test_alexa_refuses_what_amazon_would_reject(tmp_path: Path) -> None:
     newest = json.loads(flash_briefing(config, [_episode(100), _episode(200)
                                                 ])[0] or b"[]")
     assert len(newest) == 1
+
+
+@pytest.mark.parametrize(("utc", "edition"), [
+    ("2026-11-25T10:30:00+00:00", "2026-11-25"),  # 05:30 in New York: this morning's
+    ("2026-11-25T11:00:00+00:00", "2026-11-26"),  # 06:00 has passed: tomorrow morning's
+    ("2026-11-26T04:00:00+00:00", "2026-11-26"),  # 23:00 on the 25th: tomorrow's
+])
+def test_default_date_is_the_next_edition(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                          utc: str, edition: str) -> None:
+    from briefcast.cli import today
+
+    config = load_config(small_show(tmp_path))  # New York, publish_time 06:00
+    epoch = int(dt.datetime.fromisoformat(utc).timestamp())
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(epoch))
+    assert today(config).isoformat() == edition
+
+
+def test_alexa_file_is_withdrawn_when_it_cannot_be_offered(tmp_path: Path) -> None:
+    """Switched off (or an episode too long): the old alexa.json must not linger."""
+    config = small_show(tmp_path)
+    config.write_text(config.read_text().replace("[output]", "[output]\nalexa = true"))
+    out = config.parent / "episodes"
+    assert build(config, DATE_A).returncode == 0
+    assert (out / "alexa.json").is_file()
+    config.write_text(config.read_text().replace("alexa = true", "alexa = false"))
+    assert build(config, DATE_B).returncode == 0
+    assert not (out / "alexa.json").exists()
+
+
+def test_vanished_episode_folder_is_reported(tmp_path: Path) -> None:
+    config = small_show(tmp_path)
+    out = config.parent / "episodes"
+    assert build(config, DATE_A).returncode == 0
+    shutil.rmtree(out / DATE_A)  # deleted by hand, or a sync gone wrong
+    proc = build(config, DATE_B, "--quiet")
+    assert proc.returncode == 0, proc.stderr
+    assert f"lists the {DATE_A} episode, but its folder" in proc.stderr
+    assert feed_dates(out) == [DATE_B]

@@ -312,3 +312,25 @@ def test_old_callers_see_no_date_rewriting() -> None:
     assert "Service is expected to resume today with the 7 a.m. crossing if waves fall " \
            "below 8 feet." in plain
     assert spoken_sentences(story) == plain  # nothing in this story needs rewriting
+
+
+@pytest.mark.parametrize("sentence", [
+    "The race is on Tuesday.",
+    "Schools reopen on Tuesday after the storm.",
+    "Voting ends on Tuesday.",
+    "The council votes on Wednesday.",
+])
+def test_weekday_without_a_tense_is_left_alone(sentence: str) -> None:
+    """Present tense can mean last Tuesday or next: moving it either way could be wrong."""
+    frame = date_frame(dt.datetime(2026, 11, 25, 15, 0, tzinfo=dt.timezone.utc),
+                       dt.date(2026, 11, 30), "UTC")
+    assert resolve_dates(sentence, frame) == sentence
+
+
+def test_weekday_with_a_tense_is_redated() -> None:
+    frame = date_frame(dt.datetime(2026, 11, 25, 15, 0, tzinfo=dt.timezone.utc),
+                       dt.date(2026, 11, 26), "UTC")
+    assert resolve_dates("The mayor met residents on Wednesday.", frame) == \
+        "The mayor met residents yesterday."
+    assert resolve_dates("The vote will be held on Friday.", frame) == \
+        "The vote will be held tomorrow."

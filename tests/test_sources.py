@@ -25,7 +25,7 @@ from briefcast.models import Article, Skipped, Story
 from briefcast.stages.clean import clean_article
 from briefcast.stages.ingest import EditionWindow, ingest, read_article
 
-EDITION = dt.date(2026, 11, 24)
+EDITION = dt.date(2026, 11, 25)  # the 06:00 edition: articles of the 24th
 TZ = "America/New_York"
 
 FERRY = ("The storm-damaged Harbour Town ferry returned to service on Tuesday after three "
@@ -396,12 +396,15 @@ def test_html_file_and_cp1252_text(tmp_path: Path) -> None:
 
 # --- tonight's selection -------------------------------------------------------------------
 
-def test_date_window_is_the_local_edition_day(tmp_path: Path) -> None:
+def test_date_window_is_the_day_before_the_publish_time(tmp_path: Path) -> None:
+    """The 06:00 edition of the 25th carries what was published after 06:00 on the 24th."""
     items = [  # (title, pubDate): New York is UTC-5 in November
         ("Kept: evening local time", "Wed, 25 Nov 2026 03:30:00 +0000", LIBRARY),
-        ("Dropped: late the night before", "Tue, 24 Nov 2026 03:00:00 +0000", ORCHARD),
+        ("Dropped: before the window opened", "Tue, 24 Nov 2026 10:59:00 +0000", ORCHARD),
         ("Dropped: last week", "Fri, 20 Nov 2026 09:00:00 -0500", BRIDGE),
         ("Kept: morning", "Tue, 24 Nov 2026 07:00:00 -0500", CHOIR),
+        ("Kept: just before air", "Wed, 25 Nov 2026 06:00:00 -0500", FERRY),
+        ("Dropped: after air, tomorrow's", "Wed, 25 Nov 2026 06:01:00 -0500", MARKET),
     ]
     (tmp_path / "feed.xml").write_bytes(rss([
         {"title": t, "link": f"https://gazette.example/{i}", "date": d,
@@ -412,13 +415,28 @@ def test_date_window_is_the_local_edition_day(tmp_path: Path) -> None:
     config = show(tmp_path, folder="articles", feeds=["feed.xml"])
     result = ingest(config, EDITION, fetcher=fetcher())
     assert [a.title for a in result.articles] == [
-        "Undated market story", "Kept: evening local time", "Kept: morning"]
+        "Undated market story", "Kept: evening local time", "Kept: morning",
+        "Kept: just before air"]
     why = reasons(result.skipped)
     assert why["https://gazette.example/2"] == (
-        "published 2026-11-20, not in tonight's window (2026-11-24 in America/New_York)")
-    assert why["https://gazette.example/1"].startswith("published 2026-11-23")
+        "published 2026-11-20 09:00, not in the window of the 2026-11-25 edition "
+        "(2026-11-24 06:00 to 2026-11-25 06:00 America/New_York)")
+    assert why["https://gazette.example/1"].startswith("published 2026-11-24 05:59")
+    assert why["https://gazette.example/5"].startswith("published 2026-11-25 06:01")
     window = EditionWindow(EDITION, __import__("zoneinfo").ZoneInfo(TZ))
     assert window.reason(None) is None
+
+
+def test_window_follows_the_show_clock_across_dst() -> None:
+    """On the night clocks go back the window is 25 hours of wall time, still 06:00-06:00."""
+    tz = __import__("zoneinfo").ZoneInfo(TZ)
+    window = EditionWindow(dt.date(2026, 11, 1), tz, dt.time(6, 0))  # DST ends 02:00 Nov 1
+    utc = dt.timezone.utc
+    assert window.start.astimezone(utc) == dt.datetime(2026, 10, 31, 10, 0, tzinfo=utc)
+    assert window.end.astimezone(utc) == dt.datetime(2026, 11, 1, 11, 0, tzinfo=utc)
+    assert window.reason(dt.datetime(2026, 10, 31, 10, 30, tzinfo=utc)) is None  # 06:30 EDT
+    assert window.reason(dt.datetime(2026, 10, 31, 9, 59, tzinfo=utc))  # 05:59 EDT
+    assert window.reason(dt.datetime(2026, 11, 1, 10, 30, tzinfo=utc)) is None  # 05:30 EST
 
 
 def test_duplicates_are_dropped_and_reported(tmp_path: Path) -> None:

@@ -30,11 +30,20 @@ def _date(value: str) -> dt.date:
 
 
 def today(config: ShowConfig) -> dt.date:
-    """Today in the show's time zone; SOURCE_DATE_EPOCH pins the clock for reproducible runs."""
+    """The next edition: today's if its publish time has not passed, else tomorrow's.
+
+    Run at 05:30 for a 06:00 show it is this morning's episode; run at 23:00, tomorrow
+    morning's (which carries today's articles). Times are the show's time zone;
+    SOURCE_DATE_EPOCH pins the clock for reproducible runs.
+    """
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     now = (dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc) if epoch
            else dt.datetime.now(dt.timezone.utc))
-    return now.astimezone(zoneinfo.ZoneInfo(config.timezone)).date()
+    local = now.astimezone(zoneinfo.ZoneInfo(config.timezone))
+    hour, minute = (int(x) for x in config.publish_time.split(":"))
+    if local.time() < dt.time(hour, minute):
+        return local.date()
+    return local.date() + dt.timedelta(days=1)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -180,20 +189,39 @@ def _serve(root: Path, host: str, port: int, quiet: bool, base_url: str | None =
 
 
 def _script(config: ShowConfig, date: dt.date, dry_run: bool = False) -> int:
-    """Print the script (stdout) and what to review before air (stderr); write nothing."""
+    """Print the script (stdout) and what to review before air (stderr); write nothing.
+
+    The script is composed exactly as the build will compose it: with the voices' measured
+    pace when an earlier build measured it (read from the cache, nothing synthesized).
+    """
+    from briefcast.backends.tts import make_engine
+    from briefcast.cache import Cache
     from briefcast.pipeline import prepare, script_markdown
     from briefcast.sound import sound_seconds
-    from briefcast.stages.pacing import estimate_seconds, nominal_pace
+    from briefcast.stages.pacing import cached_pace, estimate_seconds, nominal_pace
 
     extra_s = sound_seconds(config.sound)
-    prepared = prepare(config, date, extra_s=extra_s)
-    pace = {config.voice: nominal_pace(config.rate_wpm)}
-    estimate = estimate_seconds(prepared.script, pace, extra_s)
-    print(script_markdown(prepared.script, config.rate_wpm, estimate))
+    voices = [config.voice] + ([config.second_voice] if config.second_voice else [])
+    engine = make_engine(config.engine)  # starts no worker: only its fingerprint is read
+    try:
+        fingerprint = engine.fingerprint()
+    finally:
+        engine.close()
+    cache = Cache(config.cache_dir)
+    paces = {v: p for v in voices
+             if (p := cached_pace(fingerprint, v, config.rate_wpm, cache)) is not None}
+    measured = len(paces) == len(voices)
+    prepared = prepare(config, date, paces if measured else None, extra_s)
+    estimate = estimate_seconds(prepared.script, paces if measured else
+                                {config.voice: nominal_pace(config.rate_wpm)}, extra_s)
+    print(script_markdown(prepared.script, config.rate_wpm, estimate, measured))
     for skipped in prepared.skipped:
         print(f"briefcast: skipped {skipped.source}: {skipped.reason}", file=sys.stderr)
     for warning in prepared.warnings:
         print(f"briefcast: warning: {warning}", file=sys.stderr)
+    if not measured:
+        print("briefcast: note: the voices' pace is not measured yet (the first build "
+              "measures it), so lengths assume the nominal rate", file=sys.stderr)
     if dry_run:
         minutes = estimate / 60
         print(f"Dry run: {len(prepared.script.stories)} stories, {len(prepared.skipped)} "

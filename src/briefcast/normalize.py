@@ -22,12 +22,15 @@ English output style (the contract the tests pin down):
 * letters that are spelled out are capitals joined by periods, with no final period
   ("F.B.I", "U.S", "A.M"; "C.E.O.'s"): espeak-ng reads those as letter names in every
   position, whereas it reads a lone "A" in "a m", "A P" or even "U-S-A team" as the
-  article "uh";
+  article "uh"; a single letter A after another word is written "A-" ("Plan A-",
+  "pad thirty-nine-A-"), which it reads as the letter name;
 * acronyms said as words stay as written ("NATO", "COVID");
 * abbreviations are expanded ("Doctor", "Saint"/"Street", "et cetera"); their period is
   dropped unless it also ends the sentence; all other punctuation is kept;
 * digit strings (phone numbers, numbers with leading zeros) are read digit by digit with
-  "zero", groups separated by commas so the engine pauses between them.
+  "zero", groups separated by commas so the engine pauses between them;
+* a sentence that opened with a number or symbol still starts with a capital once it is
+  spelled out ("$0.99 each." -> "Ninety-nine cents each.").
 """
 
 from __future__ import annotations

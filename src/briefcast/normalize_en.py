@@ -4,8 +4,10 @@ Each rule is a pure ``str -> str`` function and :class:`EnglishNormalizer` appli
 a fixed order, most specific first: "$5.2 billion" is claimed by the money rule before
 the generic number rule could read "5.2", and "555-0142" by the phone rule before the
 range rule could read "five hundred fifty-five to one hundred forty-two". Number
-readings live in :mod:`briefcast.normalize_en_numbers`; this module holds the word-level
-rules (URLs, abbreviations, initialisms, symbols) and the pipeline.
+readings live in :mod:`briefcast.normalize_en_numbers` (cardinals, years, dates, times)
+and :mod:`briefcast.normalize_en_measures` (money, percentages, units), abbreviations in
+:mod:`briefcast.normalize_en_abbrev`; this module holds the other word-level rules (URLs,
+identifiers, initialisms, Roman numerals, symbols) and the pipeline.
 """
 
 from __future__ import annotations
@@ -14,11 +16,19 @@ import re
 import unicodedata
 from collections.abc import Callable
 
+from briefcast.normalize_en_abbrev import (
+    ABBREVIATION_WORDS,
+    LONE_A,
+    abbreviations,
+    lone_letters,
+    spell,
+)
+from briefcast.normalize_en_measures import say_money, say_percents, say_units
 from briefcast.normalize_en_numbers import (
-    MONTHS,
+    HAS_DIGIT,
     cardinal,
     digits,
-    keep_period,
+    number,
     ordinal,
     paired,
     prev_word,
@@ -26,30 +36,22 @@ from briefcast.normalize_en_numbers import (
     say_dates,
     say_decades,
     say_fractions,
-    say_money,
     say_ordinals,
-    say_percents,
     say_phones,
     say_ranges,
     say_times,
-    say_units,
     say_years,
-    sentence_start,
+    year,
 )
 
 Rule = Callable[[str], str]
 
 
-def spell(letters: str, suffix: str = "") -> str:
-    """'FBI' -> 'F.B.I', with "'s" -> "F.B.I.'s". espeak-ng reads dotted capitals as letter
-    names everywhere; with spaces or hyphens it reads a lone "A" as the article "uh"."""
-    return ".".join(letters.upper()) + (".'s" if suffix else "")
-
-
 # --- characters, URLs and e-mail -------------------------------------------------------
 
 _UNICODE = str.maketrans({"’": "'", "‘": "'", "−": "-", "\u00a0": " ", "\u2009": " ",
-                          "\u202f": " ", "º": "°", "⁄": "/"})
+                          "\u202f": " ", "º": "°", "⁄": "/", "\u2010": "-", "\u2011": "-",
+                          "′": "'", "″": '"'})
 _VULGAR = {"½": "1/2", "¼": "1/4", "¾": "3/4", "⅓": "1/3", "⅔": "2/3", "⅛": "1/8"}
 
 
@@ -105,86 +107,10 @@ def _addresses(text: str) -> str:
     return _URL.sub(lambda m: _say_address(m.group()), text)
 
 
-# --- abbreviations ------------------------------------------------------------------------
-
-_TITLES = {"Mr": "Mister", "Mrs": "Missus", "Ms": "Miz", "Prof": "Professor", "Sen": "Senator",
-           "Gov": "Governor", "Lt": "Lieutenant", "Sgt": "Sergeant", "Gen": "General",
-           "Col": "Colonel", "Capt": "Captain", "Cmdr": "Commander", "Rep": "Representative",
-           "Rev": "Reverend", "Maj": "Major", "Cpl": "Corporal", "Adm": "Admiral",
-           "Det": "Detective", "Insp": "Inspector", "Supt": "Superintendent", "Pres": "President",
-           "Fr": "Father", "Mt": "Mount", "Ft": "Fort", "Hon": "Honorable"}
-_UNDOTTED_TITLES = {"Mr", "Mrs", "Ms", "Prof", "Sgt", "Lt", "Capt", "Mt"}  # British style
-_ALWAYS_TITLES = {"Mr", "Mrs", "Ms", "Prof"}  # "Mr. and Mrs. Smith"
-_TRAILING = {"etc": "et cetera", "vs": "versus", "approx": "approximately", "Inc": "Incorporated",
-             "Ltd": "Limited", "Corp": "Corporation", "Jr": "Junior", "Sr": "Senior",
-             "Ave": "Avenue", "Rd": "Road", "Blvd": "Boulevard", "Dept": "Department",
-             "Govt": "Government", "Nos": "numbers", "Co": "Company"}
-_DOTTED = {"e.g.": "for example", "i.e.": "that is", "a.k.a.": "also known as"}
-_MONTH_ABBR = {m[:3]: m for m in MONTHS if m != "May"} | {"Sept": "September"}
-_DATE_PREPS = {"in", "since", "until", "by", "from", "last", "next", "early", "late", "mid",
-               "of", "during", "through", "before", "after"}
-
-
-def _st_dr(text: str, m: re.Match[str]) -> str:
-    """'St. Louis', 'Dr. Smith' (a title before a name) versus 'Baker St.', 'Elm Dr.'
-    (a place type after a capitalized name or a number, as in '42nd St.')."""
-    title, place = {"St": ("Saint", "Street"), "Dr": ("Doctor", "Drive")}[m.group(1)]
-    prev = re.search(r"(\S+)\s+$", text[:m.start()])
-    after_name = prev is not None and (
-        (prev.group(1)[0].isupper() and not sentence_start(text, prev.start(1)))
-        or prev.group(1)[0].isdigit())
-    next_cap = bool(re.match(r"\s+[A-Z]", text[m.end():]))
-    if not after_name and (next_cap or (m.group(1) == "Dr" and m.group(2))):
-        return title
-    return place + (keep_period(text, m.end(), eager=False) if m.group(2) else "")
-
-
-def _month_abbr(text: str, m: re.Match[str]) -> str:
-    before_digit = re.match(r"\s+\d", text[m.end():])
-    if before_digit or (m.group(2) and prev_word(text, m.start()).lower() in _DATE_PREPS):
-        return _MONTH_ABBR[m.group(1)] + ("" if before_digit else keep_period(text, m.end()))
-    return m.group()
-
-
-def _dotted(text: str, m: re.Match[str]) -> str:
-    key = m.group(1).lower() + "."
-    said = _DOTTED.get(key) or spell(m.group(1).replace(".", ""))
-    if not m.group(2) or key in _DOTTED:
-        return said
-    if text.startswith(("'s", "’s"), m.end()):  # "U.N.'s": keep the dot before 's
-        return said + "."
-    return said + keep_period(text, m.end(), eager=key in ("a.m.", "p.m."))
-
-
-def _trailing_period(text: str, m: re.Match[str]) -> str:
-    """'etc.' before a capital usually ends a sentence; 'Inc.' or 'Jr.' often runs into a
-    name or title ("Acme Inc. CEO Jo Bloggs"), so only a clear sentence opener counts."""
-    if m.group(1) in ("vs", "approx", "Nos"):
-        return ""
-    return keep_period(text, m.end(), eager=m.group(1) == "etc")
-
-
-def _abbreviations(text: str) -> str:
-    text = re.sub(r"\bPh\.?D\b", "P.H.D", text)
-    text = re.sub(r"(?<![A-Za-z.])([A-Za-z](?:\.[A-Za-z])+)(\.?)(?![A-Za-z])",
-                  lambda m: _dotted(text, m), text)
-    text = re.sub(r"\b(St|Dr)\b(\.?)", lambda m: _st_dr(text, m), text)
-    text = re.sub(r"\b(" + "|".join(_ALWAYS_TITLES) + r")\.", lambda m: _TITLES[m[1]], text)
-    text = re.sub(r"\b(" + "|".join(_TITLES) + r")\b(\.?)(?=\s+[A-Z])",
-                  lambda m: _TITLES[m.group(1)] if m.group(2) or m.group(1) in _UNDOTTED_TITLES
-                  else m.group(), text)
-    text = re.sub(r"\b(" + "|".join(_TRAILING) + r")\.",
-                  lambda m: _TRAILING[m.group(1)] + _trailing_period(text, m), text)
-    text = re.sub(r"\bvs\b", "versus", text)
-    text = re.sub(r"(?<=\w) v\.? (?=[A-Z])", " versus ", text)
-    text = re.sub(r"\b[Nn]o\.(?=\s*\d)|\bNo(?=\s+\d)", "number", text)
-    return re.sub(r"\b(" + "|".join(_MONTH_ABBR) + r")\b(\.?)", lambda m: _month_abbr(text, m),
-                  text)
-
-
 def _pre_symbols(text: str) -> str:
     text = re.sub(r"#(?=\d)", "number ", text)
     text = re.sub(r"~\s?(?=\d)", "about ", text)
+    text = re.sub(r"(?<=\d)\+(?=[\s,.;:!?)]|$)", " plus", text)  # "aged 65+"
     return re.sub(r"±\s?", "plus or minus ", text)
 
 
@@ -198,18 +124,33 @@ def _say_letters(run: str) -> str:
 
 
 def _identifiers(text: str) -> str:
-    text = re.sub(r"\b([Ff]light|Boeing|Airbus)\s+(\d{3,4})\b",
-                  lambda m: f"{m[1]} {paired(m[2])}", text)
+    if not HAS_DIGIT(text):
+        return text
+    text = re.sub(r"\b([Ff]light|Boeing|Airbus|Form|Section|Interstate|Highway|Route|Title)"
+                  r"\s+(\d{3,4})\b(?![.,]\d)", lambda m: f"{m[1]} {paired(m[2])}", text)
+    text = re.sub(r"(?<![\w.,])(\d{3})(?= MAX\b| Max\b)", lambda m: paired(m[1]), text)
+    text = re.sub(r"(?<![\w.])(\d{3})\(([a-z])\)",  # "a 401(k) plan"
+                  lambda m: f"{paired(m[1])} {m[2].upper()}", text)
     text = re.sub(r"\b((?:[Cc]all|[Dd]ial)\w{0,3}\s+)(911|999|112)\b|\b(911|999)(?=\s+(?:call|"
                   r"operator|dispatch|emergenc|cent))", lambda m: (m[1] or "") + digits(m.group()),
                   text)
 
-    def ident(m: re.Match[str]) -> str:
-        runs = re.findall(r"[A-Za-z]+|\d+", m.group())
-        return "-".join(_say_letters(r) if r[0].isalpha() else paired(r) for r in runs)
+    text = re.sub(r"\bFY ?(\d{4}|\d\d)\b",  # "FY2025", "FY25": fiscal year
+                  lambda m: "fiscal year " + (year(int(m[1])) if len(m[1]) == 4 else paired(m[1])),
+                  text)
+    text = re.sub(r"\bH\.?R\.? ?(\d{1,4})\b", lambda m: f"H.R {paired(m[1])}", text)  # a bill
+    text = re.sub(r"(?<![\w.])(\d{1,3})ers\b",  # "the 49ers", "the 76ers"
+                  lambda m: cardinal(int(m[1])) + ("rs" if m[1][-1] == "9" else "ers"), text)
 
-    text = re.sub(r"\b(?:[A-Z]{1,6}|Covid)-\d+\b(?!-\d)", ident, text)
-    return re.sub(r"(?<![\w-])(?:[A-Za-z]+\d|\d+[A-Za-z])[A-Za-z\d]*\b", ident, text)
+    def ident(m: re.Match[str]) -> str:
+        runs = re.findall(r"[A-Za-z]+|\d+(?:\.\d+)?", m.group())
+        said = "-".join(_say_letters(r) if r[0].isalpha() else paired(r) if r.isdigit()
+                        else number(r) for r in runs)
+        return said[:-1] + LONE_A if runs[-1] == "A" and len(runs) > 1 else said  # "39A"
+
+    text = re.sub(r"\b(?:[A-Z]{1,6}|Covid)-\d+[a-z]?\b(?!-\d)", ident, text)
+    return re.sub(r"(?<![\w-])(?:[A-Za-z]+\d|\d+[A-Za-z])[A-Za-z\d]*(?:(?<=\d)\.\d+)?\b",
+                  ident, text)
 
 
 # --- letters and symbols ------------------------------------------------------------------
@@ -217,16 +158,37 @@ def _identifiers(text: str) -> str:
 WORD_ACRONYMS = frozenset("NATO NASA UNESCO UNICEF COVID OPEC AIDS FIFA UEFA NAFTA FEMA OSHA "
                           "ASEAN NASDAQ SWAT SARS MERS INTERPOL SCOTUS POTUS BAFTA NIMBY RADAR "
                           "LASER LIDAR SONAR ISIS ICE PIN GIF BRICS NOAA CERN OFCOM OFSTED DEFRA "
-                          "ACAS DARPA AIPAC NASCAR FTSE".split())
+                          "ACAS DARPA AIPAC NASCAR FTSE MAX".split())
 INITIALISMS = frozenset("FBI CIA NHS BBC CEO CFO CTO US UK EU UN USA UAE IMF GDP NBA NFL CNN "
                         "ABC NBC CBS ITV AI EPA FDA CDC IRS SEC GOP MP PM DNA HIV ATM CCTV "
                         "ACLU NYPD LAPD IAEA OECD ECB ICC IOC WTO".split())
 _SHOUTED_WORDS = frozenset("NO NOT YES AND THE FOR ALL NEW NOW ONE TWO OUT OFF TOO WHY HOW YOU "
                            "OUR WAS HAS HAD ARE BUT CAN DID SEE SAY BIG TOP HOT WIN WON GO DO SO "
                            "TO OF ON AT BY BE IS IF WE HE MY UP AS AN ITS".split())
-_ROMAN = {"II": 2, "III": 3, "IV": 4, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "XI": 11, "XII": 12,
-          "XIII": 13, "XIV": 14, "XV": 15, "XVI": 16}
-_ROMAN_CARDINAL_PREV = frozenset("War Part Chapter Phase Volume Act Title Stage Apollo".split())
+_ROMAN_RE = re.compile(r"(C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+_ROMAN_CARDINAL_PREV = frozenset(
+    "War Part Chapter Phase Volume Act Title Stage Apollo Class Type Category Grade Level Book "
+    "Round Season Episode Bowl WrestleMania Mark Gemini Vatican Schedule Division Article "
+    "Section Tier Year Rocky Star Series Form Model Artemis Voyager Mariner".split())
+_REGNAL = ("(?:King|Queen|Pope|Emperor|Empress|Tsar|Czar|Tsarina|Kaiser|Pharaoh|Sultan|Prince"
+           "|Princess)")
+
+
+def roman(tok: str) -> int:
+    """'XIV' -> 14; 0 if ``tok`` is not a well-formed Roman numeral (I to CCCXCIX)."""
+    if not tok or not _ROMAN_RE.fullmatch(tok):
+        return 0
+    values = [_ROMAN_VALUES[c] for c in tok]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v
+               for i, v in enumerate(values))
+
+
+def _lone_numerals(text: str) -> str:
+    """'World War I' -> 'World War One'; 'King Henry V' -> 'King Henry the Fifth'."""
+    text = re.sub(r"\bWar I\b(?![\w'&-]|\.\w)", "War One", text)
+    return re.sub(rf"\b({_REGNAL}(?: [A-Z][a-z]+)+) ([IVX])\b(?![\w'&-]|\.\w)",
+                  lambda m: f"{m[1]} the {ordinal(roman(m[2])).capitalize()}", text)
 _CODAS = frozenset("ST ND NT RT RD LT CK SK RK LD MP NK SH CH TH NG RN RM RS LL SS FT PT".split())
 
 
@@ -250,10 +212,11 @@ def _initialism(text: str, m: re.Match[str], shouting: bool) -> str:
     if tok == "FTSE":
         return "Footsie" + suffix
     prev = prev_word(text, m.start())
-    if tok in _ROMAN and prev[:1].isupper() and not suffix:
-        if prev in _ROMAN_CARDINAL_PREV:
-            return cardinal(_ROMAN[tok]).title()
-        return "the " + ordinal(_ROMAN[tok]).title()
+    value = roman(tok) if prev[:1].isupper() and not suffix else 0
+    if value and prev in _ROMAN_CARDINAL_PREV and value <= 100:  # "Super Bowl LVIII"
+        return cardinal(value).capitalize()
+    if 1 < value <= 30:  # "Henry VIII", "Pope John XXIII"
+        return "the " + ordinal(value).capitalize()
     if tok in WORD_ACRONYMS:
         return m.group()
     if tok in INITIALISMS or (not shouting and tok not in _SHOUTED_WORDS
@@ -277,8 +240,12 @@ def _initialisms(text: str) -> str:
 def _symbols(text: str) -> str:
     text = re.sub(r"\band/or\b", "and or", text)
     text = re.sub(r"\bkm/h\b", "kilometers per hour", text)
-    text = re.sub(r"\s?/\s?(hour|day|week|month|year|night|person|head|capita)\b", r" per \1",
-                  text)
+    text = re.sub(r"\s?/\s?(hour|day|week|month|year|night|person|head|capita|share|barrel|"
+                  r"tonne|ton|gallon|liter|litre)\b", r" per \1", text)
+    text = re.sub(r"\s?/\s?(bbl|kg|lb|oz|MWh|kWh|t|hr|yr|mo|wk)\b", lambda m: " per " + {
+        "bbl": "barrel", "kg": "kilogram", "lb": "pound", "oz": "ounce", "MWh": "megawatt hour",
+        "kWh": "kilowatt hour", "t": "tonne", "hr": "hour", "yr": "year", "mo": "month",
+        "wk": "week"}[m[1]], text)
     text = re.sub(r"(?<=[A-Za-z])/(?=[A-Za-z])", " slash ", text)
     text = re.sub(r"\s*&\s*", " and ", text)
     text = re.sub(r"#(?=[A-Za-z])", "hashtag ", text)
@@ -296,10 +263,29 @@ def _tidy_spaces(text: str) -> str:
     return re.sub(r"[ \t]{2,}", " ", text)
 
 
+def _capitalize_sentences(text: str) -> str:
+    """'$0.99 each.' -> 'Ninety-nine cents each.': a sentence opened by a number or symbol
+    starts with a capital once it is spelled out, like any other sentence. Only plain
+    lowercase words are touched ("iPhone", "eBay" keep their case), and not spoken web
+    addresses ("example dot com")."""
+    def cap(m: re.Match[str]) -> str:
+        before = re.search(r"(\w+)\.$", text[max(0, m.start() - 12):m.start()])
+        if before and (before[1] in ABBREVIATION_WORDS or len(before[1]) == 1):
+            return m.group()  # "Gen. on": the period was an abbreviation's
+        if m[1].capitalize() in ABBREVIATION_WORDS and text.startswith(".", m.end()):
+            return m.group()  # "ft." would turn into "Ft." (Fort)
+        cut = m.start(1) - m.start()
+        return m.group()[:cut] + m[1][0].upper() + m.group()[cut + 1:]
+
+    return re.sub(r"(?:^|(?<=[.!?])[\"')\]”’]*[ \t]+|(?<=\n))[\"'(\[“‘]*([a-z][a-z-]*)\b(?! dot )",
+                  cap, text)
+
+
 PIPELINE: tuple[Rule, ...] = (
-    _clean_unicode, _addresses, _abbreviations, _pre_symbols, say_dates, say_times,
+    _clean_unicode, _addresses, abbreviations, _pre_symbols, say_dates, say_times,
     say_money, say_percents, say_units, say_phones, say_fractions, say_decades, say_ranges,
-    say_ordinals, _identifiers, say_years, say_cardinals, _initialisms, _symbols, _tidy_spaces,
+    say_ordinals, _identifiers, say_years, say_cardinals, _lone_numerals, lone_letters,
+    _initialisms, _symbols, _tidy_spaces, _capitalize_sentences,
 )
 
 

@@ -1,12 +1,12 @@
 """English number readings for :mod:`briefcast.normalize_en`.
 
 Decides how each written number is said -- cardinal, ordinal, year ("nineteen oh five"),
-paired ("seven thirty-seven"), digit by digit, money, units, dates, times -- and rewrites
-it in words. The words themselves always come from num2words; this module only tidies
-them to the house style (no commas, no British "and"). The ``say_*`` rules are pure
+paired ("seven thirty-seven"), digit by digit, dates, times -- and rewrites it in words
+(money, percentages and units are in :mod:`briefcast.normalize_en_measures`). The words
+themselves always come from num2words; this module only tidies them to the house style
+(no commas, no British "and"). The ``say_*`` rules are pure
 ``str -> str`` functions meant to run in the order :data:`briefcast.normalize_en.PIPELINE`
-gives them: money before percentages before units before plain numbers, so the most
-specific reading claims a number first.
+gives them, so the most specific reading claims a number first.
 """
 
 from __future__ import annotations
@@ -71,13 +71,14 @@ def _plural(words: str) -> str:
     return words[:-1] + "ies" if words.endswith("y") else words + "s"
 
 
+HAS_DIGIT = re.compile(r"\d").search  # every number rule needs one; most sentences have none
 NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 SIGN = r"(?:(?<![^\s(\[])(?P<sign>[-+]))?(?<![\w.,])"
-_END = r"(?![\w%°]|[.,]\d)"
+END = r"(?![\w%°]|[.,]\d)"
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
 _MONTH_RE = "|".join(MONTHS)
-_STARTERS = frozenset("The A An He She It They We I You But And Or So In On At As For This "
+STARTERS = frozenset("The A An He She It They We I You But And Or So In On At As For This "
                       "That These Those There Its His Her Their Our All Some Many Most No Both "
                       "Each Every".split())
 _CONTINUATIONS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday ET EST EDT "
@@ -92,7 +93,7 @@ def keep_period(text: str, end: int, eager: bool = True) -> str:
     if not m:
         return ""
     word = m.group(1)
-    if word is None or (word in _STARTERS if not eager else word not in _CONTINUATIONS):
+    if word is None or (word in STARTERS if not eager else word not in _CONTINUATIONS):
         return "."
     return ""
 
@@ -109,7 +110,12 @@ def sentence_start(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?\n:;"
 
 
-# --- dates, times, money, percentages, units -----------------------------------------
+def joiner(text: str, m: re.Match[str]) -> str:
+    """' and ' after "between" ("between 4 and 5%"), otherwise ' to '."""
+    return " and " if prev_word(text, m.start()).lower() == "between" else " to "
+
+
+# --- dates and times -------------------------------------------------------------------
 
 
 _DAY = r"(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:[-–](?P<d2>\d{1,2})(?:st|nd|rd|th)?)?"
@@ -117,6 +123,8 @@ _YEAR_TAIL = r"(?:(?P<comma>,?) (?P<y>\d{4})\b)?"
 
 
 def say_dates(text: str) -> str:
+    if not HAS_DIGIT(text):
+        return text
     def iso(m: re.Match[str]) -> str:
         y, mo, d = (int(g) for g in m.groups())
         if not (1 <= mo <= 12 and 1 <= d <= 31):
@@ -135,7 +143,18 @@ def say_dates(text: str) -> str:
         said = " to the ".join(ordinal(d) for d in days)
         return f"{the}{said} of {m['mon']}{tail}"  # "14 March 2025"
 
+    def numeric(m: re.Match[str]) -> str:  # "1/5/2025" (US: month first), "12.05.2024" (day)
+        a, sep, b, y = int(m[1]), m[2], int(m[3]), year(int(m[4]))
+        if sep == "/" and 1 <= a <= 12 and 1 <= b <= 31:
+            return f"{MONTHS[a - 1]} {ordinal(b)}, {y}"
+        if sep == "." and 1 <= b <= 12 and 1 <= a <= 31:
+            the = "" if prev_word(text, m.start()).lower() == "the" else "the "
+            return f"{the}{ordinal(a)} of {MONTHS[b - 1]} {y}"
+        return m.group()
+
     text = re.sub(r"(?<![\w-])(\d{4})-(\d{2})-(\d{2})(?![\w-])", iso, text)
+    text = re.sub(r"(?<![\w./])(\d{1,2})([/.])(\d{1,2})\2((?:1[89]|20)\d\d)(?![\w/]|\.\d)",
+                  numeric, text)
     text = re.sub(rf"\b(?P<mon>{_MONTH_RE}) {_DAY}\b(?![:.]\d|[-–]\d){_YEAR_TAIL}", date, text)
     text = re.sub(rf"(?<![\w.,-]){_DAY} (?P<mon>{_MONTH_RE})\b{_YEAR_TAIL}", date, text)
     return re.sub(rf"\b({_MONTH_RE}),? (\d{{4}})\b", lambda m: f"{m.group(1)} {year(int(m[2]))}",
@@ -170,158 +189,38 @@ def _duration(m: re.Match[str]) -> str:
     return ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0]
 
 
+_CLOCK_RANGE = re.compile(r"(?<![\w.:])(\d{1,2}(?:[:.]\d\d)?(?:\s?[ap]\.?m\b\.?)?)\s?[-–]\s?"
+                          r"(?=\d{1,2}(?:[:.]\d\d)?\s?[ap]\.?m\b)", re.IGNORECASE)
+
+
 def say_times(text: str) -> str:
+    if not HAS_DIGIT(text):
+        return text
+    text = _CLOCK_RANGE.sub(r"\1 to ", text)  # "7am-8pm", "9-11 a.m."
     text = re.sub(r"(?<![\w.:])(\d{1,2}):(\d{2}):(\d{2})(?![\d:])", _duration, text)
     text = re.sub(r"(?<![\w.:])(\d{1,2})(?:[:.](\d{2}))?\s?" + _MARK,
                   lambda m: _clock(int(m[1]), m[2], m["mark"]) + (
                       "." if m["mark"].endswith(".") and keep_period(text, m.end()) else "")
                   if 1 <= int(m[1]) <= 12 else m.group(), text)
-    return re.sub(r"(?<![\w.:])(\d{1,2}):(\d{2})(?![\d:])",
+    text = re.sub(r"(?<![\w.:])(\d{1,2}):(\d{2})(?![\d:])",
                   lambda m: _clock(int(m[1]), m[2], None)
                   if int(m[1]) <= 24 and int(m[2]) < 60 else m.group(), text)
-
-
-_CURRENCY = {"US$": ("U.S dollar", "cent"), "A$": ("Australian dollar", "cent"),
-             "C$": ("Canadian dollar", "cent"), "HK$": ("Hong Kong dollar", "cent"),
-             "NZ$": ("New Zealand dollar", "cent"), "$": ("dollar", "cent"),
-             "€": ("euro", "cent"), "£": ("pound", "penny"), "¥": ("yen", ""),
-             "₹": ("rupee", "")}
-_PLURALS = {"penny": "pence", "yen": "yen", "foot": "feet", "inch": "inches"}
-_CUR_RE = "|".join(re.escape(c) for c in _CURRENCY)
-_MAGNITUDE = {"thousand": "thousand", "k": "thousand", "million": "million", "m": "million",
-              "mn": "million", "billion": "billion", "bn": "billion", "b": "billion",
-              "trillion": "trillion", "tn": "trillion", "trn": "trillion"}
-_MAG_RE = (r"(?:\s?(?P<mag{0}>(?i:" + "|".join(sorted(_MAGNITUDE, key=len, reverse=True))
-           + r"))\b)?")
-_MONEY = re.compile(rf"{SIGN}(?P<cur>{_CUR_RE})\s?(?P<a>{NUM}){_MAG_RE.format(1)}"
-                    rf"(?:(?:\s?[-–]\s?|\s+to\s+)(?:{_CUR_RE})?\s?(?P<b>{NUM})"
-                    + _MAG_RE.format(2) + ")?" + _END)
-_NOT_NOUN = frozenset(  # words after an amount that show it is not modifying a noun
-    "of in on at to for from by with and or but a an the that which who is was are were will "
-    "would has have had be been each per over under toward towards into through across after "
-    "before since during between against within without about above below up down off out "
-    "back ago annually apiece more less than so too also already still now then yet not while "
-    "when where if as because plus last next this these those it he she they we you i there "
-    "here".split())
-_DETERMINERS = frozenset("a an the this that its their his her our your each every "
-                         "another".split())
-
-
-def _plural_of(name: str) -> str:
-    """Pluralize the head noun: 'mile per hour' -> 'miles per hour', 'foot' -> 'feet'."""
-    words = name.split()
-    i = 0 if "per" in words or words[0] == "degree" else len(words) - 1
-    words[i] = _PLURALS.get(words[i], words[i] + "s")
-    return " ".join(words)
-
-
-def _adjectival(text: str, m: re.Match[str]) -> bool:
-    """'a new $22 million wing', 'Opens $22 Million Wing': the amount modifies a noun (it
-    follows a determiner, or sits inside a Title Case headline, and precedes a noun), so
-    its unit stays singular."""
-    if re.match(r"-[a-z]", text[m.end():]):  # "a £50,000-a-year job"
-        return True
-    nxt = re.match(r"\s+([A-Za-z]+)\b", text[m.end():])
-    if not nxt or nxt[1].lower() in _NOT_NOUN or nxt[1].endswith(("ed", "ly")):
-        return False
-    before = re.split(r"[,.;:!?()\"“”]", text[max(0, m.start() - 60):m.start()])[-1]
-    words = re.findall(r"[A-Za-z']+", before)[-3:]
-    if nxt[1][0].isupper():  # headline style: "Council Approves $48.6 Million Budget"
-        return bool(words) and words[-1][0].isupper() and words[-1].lower() not in _NOT_NOUN
-    for word in reversed(words):
-        if word.lower() in _DETERMINERS or word.endswith("'s"):
-            return True
-        if not word.islower() or word in _NOT_NOUN:
-            return False
-    return False
-
-
-def _joiner(text: str, m: re.Match[str]) -> str:
-    return " and " if prev_word(text, m.start()).lower() == "between" else " to "
-
-
-def _amount(s: str, cur: str, mag: str | None, adjectival: bool = False) -> str:
-    one, sub_one = _CURRENCY[cur]
-    whole, _, frac = s.replace(",", "").partition(".")
-    many = one if adjectival else _plural_of(one)
-    if mag:
-        return f"{number(s)} {_MAGNITUDE[mag.lower()]} {many}"
-    if len(frac) == 2 and sub_one:
-        main = f"{cardinal(int(whole))} {one if whole == '1' else many}"
-        sub = f"{cardinal(int(frac))} {sub_one if frac == '01' else _plural_of(sub_one)}"
-        return sub if whole == "0" else main if frac == "00" else f"{main} and {sub}"
-    return f"{number(s)} {one if s == '1' else many}"
-
-
-def say_money(text: str) -> str:
-    def money(m: re.Match[str]) -> str:
-        cur, a, b, mag1, mag2 = m["cur"], m["a"], m["b"], m["mag1"], m["mag2"]
-        sign, adj = ("minus " if m["sign"] == "-" else ""), _adjectival(text, m)
-        if not b:
-            return sign + _amount(a, cur, mag1, adj)
-        if not (mag1 or mag2) and re.search(r"\.\d\d$", a + " " + b):
-            return f"{sign}{_amount(a, cur, None)}{_joiner(text, m)}{_amount(b, cur, None)}"
-        first = number(a) + (f" {_MAGNITUDE[mag1.lower()]}" if mag1 else "")
-        return f"{sign}{first}{_joiner(text, m)}{_amount(b, cur, mag2, adj)}"
-
-    return _MONEY.sub(money, text)
-
-
-def say_percents(text: str) -> str:
-    return re.sub(rf"{SIGN}(?P<a>{NUM})%?(?:\s?[-–]\s?(?P<b>{NUM}))?\s?%",
-                  lambda m: number(m["a"], m["sign"]) + (
-                      _joiner(text, m) + number(m["b"]) if m["b"] else "") + " percent", text)
-
-
-_UNITS = {"km/h": "kilometer per hour", "kph": "kilometer per hour", "mph": "mile per hour",
-          "km²": "square kilometer", "km2": "square kilometer", "sq km": "square kilometer",
-          "sq ft": "square foot", "m²": "square meter", "km": "kilometer", "cm": "centimeter",
-          "mm": "millimeter", "kg": "kilogram", "mg": "milligram", "g": "gram", "lbs": "pound",
-          "lb": "pound", "oz": "ounce", "ft": "foot", "mi": "mile", "yd": "yard",
-          "ml": "milliliter", "GB": "gigabyte", "MB": "megabyte", "TB": "terabyte",
-          "kWh": "kilowatt hour", "kW": "kilowatt", "MW": "megawatt", "GW": "gigawatt",
-          "°C": "degree Celsius", "°F": "degree Fahrenheit", "°": "degree", "hrs": "hour",
-          "mins": "minute", "in": "inch", "C": "degree Celsius", "F": "degree Fahrenheit",
-          "m": "meter"}
-_ATTACHED_ONLY = {"in", "C", "F"}  # "6ft 2in", "30C": with a space they are other words
-_METER_PLURAL = frozenset("tall high long wide deep away above below from in of into "
-                          "under".split())
-_METER_NOUNS = frozenset("sprint race hurdles freestyle backstroke breaststroke butterfly "
-                         "medley relay dash final record drop fall wall".split())
-_UNIT_RE = re.compile(rf"{SIGN}(?P<a>{NUM})(?:\s?[-–]\s?(?P<b>{NUM}))?(?P<sp>\s?|-)(?P<u>"
-                      + "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
-                      + r")(?![\w²])")
-
-
-def say_units(text: str) -> str:
-    def unit(m: re.Match[str]) -> str:
-        u = m["u"]
-        if u in _ATTACHED_ONLY and m["sp"]:
-            return m.group()
-        said = number(m["a"], m["sign"]) + (_joiner(text, m) + number(m["b"]) if m["b"] else "")
-        if m["sp"] == "-":  # "a 5-km run"
-            return f"{said}-{_UNITS[u]}"
-        adjectival = _adjectival(text, m)
-        if u == "m":
-            nxt = re.match(r"\s+([a-z]+)", text[m.end():])
-            if nxt and nxt.group(1) in _METER_NOUNS:
-                adjectival = True
-            elif nxt and nxt.group(1) not in _METER_PLURAL:
-                return f"{said} million"
-        singular = adjectival or (m["a"] == "1" and not m["b"])
-        return f"{said} {_UNITS[u] if singular else _plural_of(_UNITS[u])}"
-
-    return _UNIT_RE.sub(unit, text)
+    # a ratio or odds, never a clock with one minute digit: "a 3:1 ratio"
+    return re.sub(r"(?<![\w.:])(\d{1,3}):(\d{1,3})(?![\w:]|[.,]\d)",
+                  lambda m: f"{cardinal(int(m[1]))} to {cardinal(int(m[2]))}", text)
 
 
 # --- other number shapes ------------------------------------------------------------------
 
 _PHONE = re.compile(r"(?<![\w.+-])(?:\+\d{1,3}(?:[ .-]\(?\d{1,5}\)?){2,5}"
-                    r"|(?:1[.-])?(?:\(\d{3}\)\s?|\d{3}[.-])\d{3}[.-]\d{4}|\d{3}-\d{4})"
+                    r"|(?:1[.-])?(?:\(\d{3}\)\s?|\d{3}[.-])\d{3}[.-]\d{4}|\d{3}-\d{4}"
+                    r"|0\d{2,4}(?:[ -]\d{3,4}){2})"  # UK style: 020 7946 0958
                     r"(?![\w-]|\.\d)")
 
 
 def say_phones(text: str) -> str:
+    if not HAS_DIGIT(text):
+        return text
     def phone(m: re.Match[str]) -> str:
         groups = re.findall(r"\d+", m.group())
         if len(groups) == 2 and all(g.endswith("0") for g in groups) and groups[1][0] != "0":
@@ -346,13 +245,23 @@ def _fraction(whole: str | None, num: int, den: int) -> str:
     return f"{cardinal(num)} {name}"
 
 
+def _is_season(a: str, b: str) -> bool:
+    """'2023/24', '2023/2024', '2019-20': a year then the next one."""
+    return (len(a) == 4 and 1100 <= int(a) < 2100 and len(b) in (2, 4)
+            and int(b) == (int(a) + 1) % (100 if len(b) == 2 else 10000))
+
+
 def say_fractions(text: str) -> str:
+    if not HAS_DIGIT(text):
+        return text
     def frac(m: re.Match[str]) -> str:
         whole, a, b = m["w"], m["a"], m["b"]
         if (a, b) in _SPECIAL_PAIRS and not whole:
             return _SPECIAL_PAIRS[(a, b)]
         if int(a) < int(b) <= 16 and not a.startswith("0") and not m["c"]:
             return _fraction(whole, int(a), int(b))
+        if not (whole or m["c"]) and _is_season(a, b):  # "the 2023/24 season"
+            return f"{year(int(a))} to {year(int(a) + 1)}"
         parts = [p for p in (whole, a, b, m["c"]) if p]
         said = [year(int(p)) if len(p) == 4 and 1100 <= int(p) < 2100 else number(p)
                 for p in parts[-3 if m["c"] else -2:]]
@@ -363,8 +272,12 @@ def say_fractions(text: str) -> str:
 
 
 def say_decades(text: str) -> str:
+    if not HAS_DIGIT(text):
+        return text
     def decade(m: re.Match[str]) -> str:
         n = int(m[1])
+        if n in (100, 1000):  # "1000s of fans"
+            return "hundreds" if n == 100 else "thousands"
         if len(m[1]) == 4 and 1000 <= n < 2100:
             return _plural(year(n))
         return _plural(cardinal(n))
@@ -376,18 +289,22 @@ def say_decades(text: str) -> str:
 
 
 def say_ranges(text: str) -> str:
+    if not HAS_DIGIT(text):
+        return text
     def rng(m: re.Match[str]) -> str:
         a, b = m["a"], m["b"]
         if re.fullmatch(r"\d{4}", a) and 1100 <= int(a) < 2100 and re.fullmatch(r"\d{2}|\d{4}", b):
             end = int(a[:2] + b) if len(b) == 2 else int(b)
             if end > int(a) and end < 2100:
                 return f"{year(int(a))} to {year(end)}"
-        return f"{number(a, m['sign'])}{_joiner(text, m)}{number(b)}"
+        return f"{number(a, m['sign'])}{joiner(text, m)}{number(b)}"
 
     return re.sub(rf"{SIGN}(?P<a>{NUM})(?:-|\s?–\s?)(?P<b>{NUM})(?![\w/-]|[.,]\d)", rng, text)
 
 
 def say_ordinals(text: str) -> str:
+    if not HAS_DIGIT(text):
+        return text
     return re.sub(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?:st|nd|rd|th)\b",
                   lambda m: ordinal(int(m[1].replace(",", ""))), text)
 
@@ -417,15 +334,21 @@ def _is_year(text: str, m: re.Match[str]) -> bool:
     plural = bool(re.fullmatch(r"[a-z]+[^su]s", word)) and word not in _NOT_PLURAL
     if plural or word in _COUNT_WORDS:
         return False
+    if int(m[1]) >= 2100:  # "by 2100", "the 2100 target": only with a year word nearby
+        return prev in _WEAK_YEAR_PREV
     return int(m[1]) >= 1100 or prev in _WEAK_YEAR_PREV
 
 
 def say_years(text: str) -> str:
-    return re.sub(r"(?<![\w.,$])(?<!\d-)(1\d\d\d|20\d\d)" + _END,
+    if not HAS_DIGIT(text):
+        return text
+    return re.sub(r"(?<![\w.,$])(?<!\d-)(1\d\d\d|2[01]\d\d)" + END,
                   lambda m: year(int(m[1])) if _is_year(text, m) else m.group(), text)
 
 
 def say_cardinals(text: str) -> str:
+    if not HAS_DIGIT(text):
+        return text
     text = re.sub(r"(?<![\w.])\d+(?:\.\d+){2,}\b",  # version numbers: 2.0.1
                   lambda m: " point ".join(cardinal(int(p)) for p in m.group().split(".")), text)
     text = re.sub(rf"{SIGN}(?P<n>{NUM})", lambda m: number(m["n"], m["sign"]), text)

@@ -126,9 +126,19 @@ def prepare(config: ShowConfig, date: dt.date, paces: dict[str, Pace] | None = N
         where = ", ".join([str(config.sources_folder)] if config.sources_folder else []
                           + list(config.sources_feeds))
         raise BuildError(f"no usable articles for {date} in {where} ({reasons})")
-    paces = paces or {}
+    return compose_checked(config, date, stories, skipped, paces or {}, extra_s)
+
+
+def compose_checked(config: ShowConfig, date: dt.date, stories: list[Story],
+                    skipped: list[Skipped], paces: dict[str, Pace],
+                    extra_s: float) -> Prepared:
+    """Compose the script and check it: faithfulness (flag or drop) and pronunciation.
+
+    Used for the first composition and for every recomposition after a story is dropped,
+    so a story that moves up into the briefing is checked like the others.
+    """
+    stories, skipped = list(stories), list(skipped)
     lexicon = load_lexicon(config.lexicon)
-    warnings: list[str] = []
     while True:
         script = compose_script(stories, config, date, lexicon, paces, extra_s)
         unfaithful = _unfaithful(script, config, date)
@@ -140,7 +150,7 @@ def prepare(config: ShowConfig, date: dt.date, paces: dict[str, Pace] | None = N
         if not stories:
             raise BuildError(f"no story for {date} passed the faithfulness check "
                              f"({'; '.join(r for _, r in unfaithful)})")
-    warnings += [f"{_name(story.source)}: {reason}" for story, reason in unfaithful]
+    warnings = [f"{_name(story.source)}: {reason}" for story, reason in unfaithful]
     warnings += review_warnings(script, lexicon, config.language, config.voice)
     return Prepared(tuple(stories), tuple(skipped), script, tuple(warnings), paces, extra_s)
 
@@ -175,7 +185,8 @@ def _description(script: Script) -> str:
     return text.replace("<", "").replace(">", "")
 
 
-def script_markdown(script: Script, rate_wpm: int, estimate_s: float | None = None) -> str:
+def script_markdown(script: Script, rate_wpm: int, estimate_s: float | None = None,
+                    measured: bool = True) -> str:
     """The script as a producer reviews it: every line, then each story's source and budget."""
     lines = [f"# {script.title}", ""]
     for cue in script.cues:
@@ -183,7 +194,8 @@ def script_markdown(script: Script, rate_wpm: int, estimate_s: float | None = No
             lines += ["", f"## {cue.chapter}", ""]
         lines.append(cue.text)
     seconds = estimate_s if estimate_s is not None else script.word_count / rate_wpm * 60
-    how = "the voices' measured pace" if estimate_s is not None else f"{rate_wpm} wpm"
+    how = ("the voices' measured pace" if estimate_s is not None and measured
+           else f"the nominal {rate_wpm} words a minute")
     minutes, rest = divmod(round(seconds), 60)
     lines += ["", "---", f"{script.word_count} spoken words, about {minutes}:{rest:02d} "
               f"at {how}, pauses included.", ""]
@@ -241,8 +253,10 @@ def _speak_isolating_failures(prepared: Prepared, config: ShowConfig, date: dt.d
             raise BuildError(f"only {len(stories)} stories could be spoken, the show needs at "
                              f"least {config.min_stories}; last failure: "
                              f"{spoken.failures[0][1]}")
-        script = compose_script(stories, config, date, paces=prepared.paces,
-                                extra_s=prepared.extra_s)
+        prepared = compose_checked(config, date, stories, skipped, prepared.paces,
+                                   prepared.extra_s)
+        stories, skipped = list(prepared.stories), list(prepared.skipped)
+        script = prepared.script
 
 
 def _remove_leftovers(out: Path) -> None:
@@ -317,8 +331,6 @@ def _make_and_publish(config: ShowConfig, date: dt.date, engine: TTSEngine | Non
                 report.warnings.append(f"could not measure the pace of voice {voice!r} "
                                        f"({exc}); assuming {config.rate_wpm} words a minute")
         prepared = prepare(config, date, paces, sound_seconds(config.sound))
-        report.warnings += prepared.warnings
-        report.estimated_s = round(_estimate(prepared) or 0.0, 2)
         report.timings_s["prepare"] = round(clock() - started, 3)
         started = clock()
         prepared, spoken = _speak_isolating_failures(prepared, config, date, engine, cache,
@@ -326,6 +338,8 @@ def _make_and_publish(config: ShowConfig, date: dt.date, engine: TTSEngine | Non
     finally:
         if owned_engine:
             engine.close()
+    report.warnings += prepared.warnings  # of the script that airs
+    report.estimated_s = round(_estimate(prepared) or 0.0, 2)
     report.timings_s["speak"] = round(clock() - started, 3)
     report.tts_calls, report.cache_hits = spoken.tts_calls, cache.hits
     report.stories_in = [s.story.title for s in prepared.script.stories]
@@ -403,6 +417,8 @@ def _gate_and_commit(config: ShowConfig, out: Path, episodes: list[Episode],
     feed = build_feed(config, in_feed, config.base_url + art_name, podcast_guid(config.feed_url))
     art_staged = out / f".staging-art-{os.getpid()}{suffix}"
     overlay = {art_name: art_staged}
+    extras: dict[str, bytes | None] = _extras(config, in_feed, report)
+    extras.update(_pages(config, out, in_feed, staged, art_name))
     if staged is not None:
         episode, staging = staged
         overlay[episode.date.isoformat()] = staging
@@ -417,22 +433,24 @@ def _gate_and_commit(config: ShowConfig, out: Path, episodes: list[Episode],
         if problems:
             raise BuildError("the new feed failed validation, nothing was published:\n"
                              + "\n".join(f"  - {p}" for p in problems))
-        extras = _extras(config, in_feed, report)
-        extras.update(_pages(config, out, in_feed, staged, art_name))
         report.archived = publish.commit(out, in_feed, staged, art_staged, art_name, feed,
                                          archived, extras)
     finally:
         art_staged.unlink(missing_ok=True)
 
 
-def _extras(config: ShowConfig, in_feed: list[Episode], report: BuildReport) -> dict[str, bytes]:
-    """Files published beside the feed, each night, from the episodes it lists."""
-    extras: dict[str, bytes] = {}
+def _extras(config: ShowConfig, in_feed: list[Episode],
+            report: BuildReport) -> dict[str, bytes | None]:
+    """Files published beside the feed, each night, from the episodes it lists.
+
+    The Alexa file is removed (None) when it is off or cannot be offered tonight: an old
+    one could name an episode that just left the feed.
+    """
+    extras: dict[str, bytes | None] = {ALEXA_FILE: None}
     if config.alexa:
         data, problems = flash_briefing(config, in_feed)
         report.warnings += problems
-        if data is not None:
-            extras[ALEXA_FILE] = data
+        extras[ALEXA_FILE] = data
     return extras
 
 

@@ -19,7 +19,8 @@ from collections import Counter
 from typing import Callable
 
 from briefcast.models import Story, Summary
-from briefcast.stages.rewrite import date_frame, rewrite_sentences, strip_dateline
+from briefcast.stages.dates import date_frame
+from briefcast.stages.rewrite import rewrite_sentences, strip_dateline
 
 _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt",

@@ -208,20 +208,42 @@ def ingest_folder(folder: Path, tz: dt.tzinfo = dt.timezone.utc) -> IngestResult
 
 @dataclass(frozen=True)
 class EditionWindow:
-    """Which publication times belong to an edition: its local calendar day."""
+    """Which publication times belong to an edition: the 24 hours before it goes out.
+
+    The edition of day D is published at the show's ``publish_time`` on D, so it carries
+    what the newsroom published from that time on D-1 up to that time on D. A 06:00
+    briefing is yesterday's news, heard this morning (which is why "today" in its
+    articles must become "yesterday"); an 18:00 one is the day's news.
+    """
 
     date: dt.date
     tz: zoneinfo.ZoneInfo
+    publish_time: dt.time = dt.time(0, 0)
+
+    @property
+    def end(self) -> dt.datetime:
+        return dt.datetime.combine(self.date, self.publish_time, tzinfo=self.tz)
+
+    @property
+    def start(self) -> dt.datetime:
+        day_before = self.date - dt.timedelta(days=1)
+        return dt.datetime.combine(day_before, self.publish_time, tzinfo=self.tz)
 
     def reason(self, published: dt.datetime | None) -> str | None:
         """Why an article published then is left out tonight, or None to keep it."""
         if published is None:
             return None  # undated: the producer put it there, keep it
-        local = published.astimezone(self.tz)
-        if local.date() == self.date:
+        if self.start < published <= self.end:
             return None
-        return (f"published {local.date().isoformat()}, not in tonight's window "
-                f"({self.date.isoformat()} in {self.tz.key})")
+        local = published.astimezone(self.tz)
+        return (f"published {local:%Y-%m-%d %H:%M}, not in the window of the "
+                f"{self.date.isoformat()} edition ({self.start:%Y-%m-%d %H:%M} to "
+                f"{self.end:%Y-%m-%d %H:%M} {self.tz.key})")
+
+
+def edition_window(config: ShowConfig, date: dt.date) -> EditionWindow:
+    hour, minute = (int(x) for x in config.publish_time.split(":"))
+    return EditionWindow(date, zoneinfo.ZoneInfo(config.timezone), dt.time(hour, minute))
 
 
 def canonical_url(url: str | None) -> str | None:
@@ -284,7 +306,7 @@ def ingest(config: ShowConfig, date: dt.date, fetcher: Fetcher | None = None) ->
     ``fetcher`` is the HTTP seam; by default a ``UrlFetcher`` is made only if a feed needs it.
     """
     tz = zoneinfo.ZoneInfo(config.timezone)
-    window = EditionWindow(date, tz)
+    window = edition_window(config, date)
     found: list[Article] = []
     skipped: list[Skipped] = []
     if config.sources_folder is not None:

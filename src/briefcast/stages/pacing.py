@@ -21,9 +21,12 @@ from pathlib import Path
 
 from briefcast.backends.tts import TTSEngine
 from briefcast.cache import Cache, content_key
+from briefcast.errors import SynthesisError
 from briefcast.models import Script
 
 PACING_VERSION = 2
+LETTERS_PER_WORD = 5.2  # English news copy, spoken form (5.2 on the demo script)
+MIN_WPM, MAX_WPM = 60, 450  # outside this a measurement is a failed take, not a pace
 _LETTER = re.compile(r"[^\W\d_]")
 # Plain spoken words (already normalized): what the engine hears in a story sentence.
 SHORT = "The harbor council met on Tuesday evening to talk about the ferry."
@@ -55,25 +58,44 @@ def _wav_seconds(path: Path) -> float:
         return wav.getnframes() / float(wav.getframerate())
 
 
+def _key(fingerprint: str, voice: str, rate_wpm: int) -> str:
+    return content_key("pacing", PACING_VERSION, fingerprint, voice, rate_wpm, SHORT, LONG)
+
+
+def cached_pace(fingerprint: str, voice: str, rate_wpm: int, cache: Cache) -> Pace | None:
+    """The pace measured by an earlier build, if any (``briefcast script`` makes no audio)."""
+    hit = cache.path("pacing", _key(fingerprint, voice, rate_wpm), ".json")
+    try:
+        data = json.loads(hit.read_text(encoding="utf-8"))
+        return Pace(float(data["per_letter_s"]), float(data["per_segment_s"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None  # none yet, or a damaged entry: measured again by the next build
+
+
 def measure_pace(engine: TTSEngine, voice: str, rate_wpm: int, cache: Cache) -> Pace:
     """The voice's real pace at ``rate_wpm``, from the cache or two syntheses."""
-    key = content_key("pacing", PACING_VERSION, engine.fingerprint(), voice, rate_wpm,
-                      SHORT, LONG)
-    hit = cache.path("pacing", key, ".json")
-    if hit.is_file():
-        try:
-            data = json.loads(hit.read_text(encoding="utf-8"))
-            return Pace(float(data["per_letter_s"]), float(data["per_segment_s"]))
-        except (OSError, ValueError, KeyError):
-            pass  # a damaged entry is measured again
+    fingerprint = engine.fingerprint()
+    known = cached_pace(fingerprint, voice, rate_wpm, cache)
+    if known is not None:
+        return known
+    key = _key(fingerprint, voice, rate_wpm)
     seconds = []
     with tempfile.TemporaryDirectory(prefix="briefcast-pace-") as work:
         for name, text in (("short", SHORT), ("long", LONG)):
             out = Path(work) / f"pace-{name}.wav"
             engine.synthesize(text, voice, rate_wpm, out)
-            seconds.append(_wav_seconds(out))
+            try:
+                seconds.append(_wav_seconds(out))
+            except (OSError, EOFError, wave.Error) as exc:
+                raise SynthesisError(f"unreadable audio while timing voice {voice!r}: "
+                                     f"{exc}") from exc
     short, long = letters(SHORT), letters(LONG)
-    per_letter = max(0.01, (seconds[1] - seconds[0]) / (long - short))
+    per_letter = (seconds[1] - seconds[0]) / (long - short)
+    wpm = 60.0 / (per_letter * LETTERS_PER_WORD) if per_letter > 0 else 0.0
+    if not MIN_WPM <= wpm <= MAX_WPM:  # a truncated or padded take: never cache it
+        raise SynthesisError(f"timing voice {voice!r} gave {seconds[0]:.2f} s and "
+                             f"{seconds[1]:.2f} s for the two passages, about {wpm:.0f} "
+                             "words a minute: not plausible")
     per_segment = max(0.0, seconds[0] - per_letter * short)
     pace = Pace(round(per_letter, 6), round(per_segment, 4))
     temp = cache.temp_path("pacing", key, ".json")
@@ -83,7 +105,6 @@ def measure_pace(engine: TTSEngine, voice: str, rate_wpm: int, cache: Cache) -> 
     return pace
 
 
-LETTERS_PER_WORD = 5.2  # English news copy, spoken form (5.2 on the demo script)
 
 
 def nominal_pace(rate_wpm: int) -> Pace:

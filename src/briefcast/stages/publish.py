@@ -138,7 +138,29 @@ def load_episodes(output_dir: Path) -> tuple[list[Episode], list[str]]:
                             f"record says {episode.size_bytes}: it leaves the feed")
             continue
         episodes.append(episode)
+    on_disk = {e.date.isoformat() for e in episodes} | {
+        r.parent.name for r in output_dir.glob(f"*/{RECORD_NAME}")}
+    for folder in _feed_folders(output_dir) - on_disk:
+        problems.append(f"the published feed lists the {folder} episode, but its folder "
+                        f"{output_dir / folder} is gone: it leaves the feed")
     return episodes, problems
+
+
+def _feed_folders(output_dir: Path) -> set[str]:
+    """The episode folders the published feed names (by its enclosure URLs)."""
+    from lxml import etree
+
+    try:
+        parser = etree.XMLParser(resolve_entities=False, no_network=True)
+        root = etree.parse(str(output_dir / FEED_NAME), parser).getroot()
+    except (OSError, etree.XMLSyntaxError):
+        return set()
+    folders = set()
+    for enclosure in root.iter("enclosure"):
+        parts = enclosure.get("url", "").split("/")
+        if len(parts) >= 2:
+            folders.add(parts[-2])
+    return folders
 
 
 def _recover_from_feed(output_dir: Path, folder: str) -> Episode | None:
@@ -309,13 +331,14 @@ def split_retention(episodes: list[Episode], keep: int) -> tuple[list[Episode], 
 
 def commit(out: Path, in_feed: list[Episode], staged: tuple[Episode, Path] | None,
            art_staged: Path, art_name: str, feed: bytes, archived: list[Episode],
-           extras: dict[str, bytes] | None = None) -> list[str]:
+           extras: dict[str, bytes | None] | None = None) -> list[str]:
     """Publish a checked feed: episode folder and artwork first, the feed last.
 
     Audio the current feed names is linked into the new folder, so that feed stays valid
     until the new one replaces it. Only after the feed names its successors are old MP3s
     of the same date removed and episodes that left the feed moved to the archive.
-    ``extras`` (pages, alexa.json: paths relative to ``out``) are written before the feed.
+    ``extras`` (pages, alexa.json: paths relative to ``out``) are written before the feed;
+    an extra given as None is removed (it would name audio the feed no longer carries).
     Returns the archived dates.
     """
     if staged is not None:
@@ -326,9 +349,11 @@ def commit(out: Path, in_feed: list[Episode], staged: tuple[Episode, Path] | Non
     if not (out / art_name).exists():
         os.replace(art_staged, out / art_name)
         fsync_dir(out)
-    for name, data in sorted((extras or {}).items()) + [(FEED_NAME, feed)]:
+    for name, data in sorted((extras or {}).items(), key=lambda kv: kv[0]) + [(FEED_NAME, feed)]:
         path = out / name
-        if not path.is_file() or path.read_bytes() != data:
+        if data is None:
+            path.unlink(missing_ok=True)
+        elif not path.is_file() or path.read_bytes() != data:
             write_atomic(path, data)
     for episode in in_feed:
         drop_stale_audio(out / episode.date.isoformat(), Path(episode.audio_file).name)

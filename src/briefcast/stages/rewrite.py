@@ -7,6 +7,8 @@ that runs a paragraph hides who is speaking. Each function here fixes one of tho
 text and returns text, and changes nothing it is unsure about: a sentence that matches no
 rule comes back unchanged, and direct quotes are never reworded (only shortened).
 
+Relative dates are re-said by ``dates.py``; quotes are found by ``quotes.py``.
+
 Every rewrite keeps the words traceable to the article, which ``faithful.py`` checks: the
 only words introduced are date phrases (listed by :func:`date_phrases`), "said" after a
 name taken from the article, sentence capitals and the "…" that marks a cut.
@@ -14,75 +16,38 @@ name taken from the article, sentence capitals and the "…" that marks a cut.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-import zoneinfo
 from collections.abc import Sequence
-from dataclasses import dataclass
+
+# Quote finding and date re-saying live in their own modules; the names are re-exported here
+# because callers (faithful.py, condense.py, tests) have always imported them from rewrite.
+from briefcast.stages.dates import (MONTH_ABBR, MONTHS, WEEKDAYS, DateFrame, date_edits,
+                                    date_frame, date_phrases, resolve_dates)
+from briefcast.stages.quotes import in_spans, outside_quotes, quote_spans
+
+__all__ = [
+    "ELLIPSIS", "LONG_QUOTE_WORDS", "LONG_SENTENCE_WORDS", "MIN_PIECE_WORDS", "MONTHS",
+    "WEEKDAYS", "DateFrame", "date_edits", "date_frame", "date_phrases", "find_speaker",
+    "is_prompt_or_caption", "outside_quotes", "quote_spans", "resolve_dates",
+    "rewrite_sentences", "split_long_sentence", "strip_asides", "strip_dateline",
+    "trim_long_quote",
+]
 
 LONG_SENTENCE_WORDS = 35
 LONG_QUOTE_WORDS = 25
 MIN_PIECE_WORDS = 6  # neither half of a split sentence may be shorter than this
 ELLIPSIS = "…"
 
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
-
-
-# --- quotes -----------------------------------------------------------------------------
-
-def quote_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans (including the marks) of direct quotes, balanced or not.
-
-    A sentence splitter can cut a quote in two, so an opening mark with no closing one
-    runs to the end of the text, and a closing mark with no opening one starts at 0.
-    """
-    spans: list[tuple[int, int]] = []
-    opened: int | None = None
-    straight: int | None = None
-    for i, ch in enumerate(text):
-        if ch == "“":
-            opened = i if opened is None else opened
-        elif ch == "”":
-            spans.append((0 if opened is None else opened, i + 1))
-            opened = None
-        elif ch == '"':
-            if straight is None and (i == 0 or not text[i - 1].isalnum()):
-                straight = i
-            elif straight is not None:
-                spans.append((straight, i + 1))
-                straight = None
-            else:  # a closing mark whose opening is in an earlier sentence
-                spans.append((0, i + 1))
-    for start in (opened, straight):
-        if start is not None:
-            spans.append((start, len(text)))
-    return sorted(spans)
-
-
-def _in_spans(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(a <= pos < b for a, b in spans)
-
-
-def outside_quotes(text: str) -> str:
-    """The text with every direct quote blanked out (same length, so offsets still match)."""
-    chars = list(text)
-    for a, b in quote_spans(text):
-        chars[a:b] = " " * (b - a)
-    return "".join(chars)
-
 
 # --- datelines, asides, prompts and captions ---------------------------------------------
 
 _DASH = r"\s*[—–-]{1,2}\s+"
-_MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?"
 _DATELINES = (
     # "HARBOR TOWN, Ohio (AP) —", "LONDON —", "WASHINGTON (Reuters) -"
     re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ.'’-]+(?: [A-ZÀ-Þ][A-ZÀ-Þ.'’-]+)*"
                r"(?:, [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})?(?: \([A-Za-z .]+\))?" + _DASH),
     # "Harbor Town, Nov. 3 –", "Kyiv, March 29, 2022 —"
-    re.compile(r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}, " + _MONTH_ABBR
+    re.compile(r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}, " + MONTH_ABBR
                + r" \d{1,2}(?:, \d{4})?" + _DASH),
     re.compile(r"^\((?:AP|Reuters|AFP|UPI|CNN|dpa|PA)\)" + _DASH),
 )
@@ -117,7 +82,7 @@ def strip_asides(sentence: str) -> str:
     spans = quote_spans(sentence)
 
     def bracket(match: re.Match[str]) -> str:
-        if _in_spans(match.start(1), spans):
+        if in_spans(match.start(1), spans):
             return match.group(0).replace("[", "").replace("]", "")
         return ""
 
@@ -182,7 +147,7 @@ def split_long_sentence(sentence: str, max_words: int = LONG_SENTENCE_WORDS) -> 
     total = len(sentence.split())
     best: tuple[float, int, int, str] | None = None
     for match in _JOINT.finditer(sentence):
-        if _in_spans(match.start(), spans):
+        if in_spans(match.start(), spans):
             continue
         head, tail = sentence[:match.start()], sentence[match.end():]
         head_words, tail_words = head.split(), tail.split()
@@ -296,164 +261,6 @@ def trim_long_quote(sentence: str, before: str = "", after: str = "",
             tail = tail.lstrip(",")
         return sentence[:a] + open_mark + short + close_mark + tail
     return sentence
-
-
-# --- relative dates -----------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class DateFrame:
-    """The two days a relative date is read against: when it was written, when it is heard."""
-
-    published: dt.date  # the article's publication day in the show's time zone
-    edition: dt.date
-
-
-def date_frame(published: dt.datetime | None, edition: dt.date | None,
-               timezone: str = "UTC") -> DateFrame | None:
-    """The frame for rewriting, or None when there is nothing to rewrite.
-
-    Without an edition date, or without a publication time (then the article is taken to be
-    from the edition day, so "today" stays "today"), relative dates are left as written.
-    """
-    if edition is None or published is None:
-        return None
-    local = published.astimezone(zoneinfo.ZoneInfo(timezone)).date()
-    return DateFrame(local, edition)
-
-
-_PARTS = {"morning": "morning", "afternoon": "afternoon", "evening": "evening",
-          "night": "night", "tonight": "night"}
-_RELATIVE = re.compile(
-    r"\b(?:(today|yesterday|tomorrow)(?: (morning|afternoon|evening|night))?(’s|'s)?|"
-    r"(this|last) (morning|afternoon|evening|night)(’s|'s)?|(tonight)(’s|'s)?|"
-    r"(this|last|next) week)\b", re.IGNORECASE)
-_WEEKDAY = re.compile(
-    r"\b(?:(on|early|late|since|until|till|by|from|through|before|after) )?"
-    r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-    r"(?: (morning|afternoon|evening|night))?\b(?!’s|'s|,? (?:the )?\d|,? " + _MONTH_ABBR
-    + r" ?\d|(?-i: [A-Z]))", re.IGNORECASE)
-_FUTURE = re.compile(r"\b(will|’ll|'ll|(is|are) expected|expected to|scheduled|plans? to|"
-                     r"set to|upcoming|until|till)\b", re.IGNORECASE)
-_PREPOSITION = re.compile(r"\b(until|till|by|since|from|through|before|after|of|for)\s*$",
-                          re.IGNORECASE)
-_VERB_BEFORE = re.compile(r"\b(\w+ed|said|says|told|met|held|won|lost|began)\s*$")
-
-
-def _say_day(target: dt.date, frame: DateFrame, part: str | None, with_on: bool,
-             possessive: str) -> str:
-    """Name ``target`` as heard on the edition day: "yesterday", "on Tuesday", "on May 3"."""
-    delta = (target - frame.edition).days
-    if delta in (-1, 0, 1):
-        word = ("yesterday", "today", "tomorrow")[delta + 1]
-        if part:
-            word = {"today": "this", "yesterday": "last" if part == "night" else "yesterday",
-                    "tomorrow": "tomorrow"}[word] + " " + part
-            word = "tonight" if word == "this night" else word
-        return word + possessive
-    on = "on " if with_on and not possessive else ""
-    after = f" {part}" if part else ""
-    if -7 < delta < 7:
-        return f"{on}{WEEKDAYS[target.weekday()]}{after}{possessive}"
-    day = f"{MONTHS[target.month - 1]} {target.day}"
-    day += f", {target.year}" if target.year != frame.edition.year else ""
-    if possessive:  # "today's vote" -> "the November 3 vote"
-        return f"the {day}{after}"
-    return f"{on}the {part} of {day}" if part else f"{on}{day}"
-
-
-def _cased(new: str, sentence: str, start: int) -> str:
-    """Capitalised only where it opens the sentence ("Yesterday, the ...")."""
-    return new[:1].upper() + new[1:] if _at_start(sentence, start) else new
-
-
-def _at_start(sentence: str, pos: int) -> bool:
-    return not sentence[:pos].strip(" “\"‘'(")
-
-
-def date_edits(sentence: str, frame: DateFrame) -> list[tuple[int, int, str]]:
-    """The (start, end, replacement) edits that re-date relative phrases outside quotes."""
-    spans = quote_spans(sentence)
-    edits: list[tuple[int, int, str]] = []
-    for m in _RELATIVE.finditer(sentence):
-        word = m.group(0)
-        if _in_spans(m.start(), spans) or (word[:1].isupper() and not (
-                _at_start(sentence, m.start()) and re.match(r"[\s,’']*([,a-z]|$)",
-                                                            sentence[m.end():]))):
-            continue  # a quote, or a capital mid-sentence: "the Today programme"
-        if m.group(9):
-            edits.extend(_week_edit(m, frame, sentence))
-            continue
-        key = (m.group(1) or m.group(7) or m.group(4) or "").lower()
-        part = m.group(2) or m.group(5) or ("night" if m.group(7) else None)
-        shift = {"yesterday": -1, "tomorrow": 1, "last": -1}.get(key, 0)
-        target = frame.published + dt.timedelta(days=shift)
-        with_on = not _PREPOSITION.search(sentence[:m.start()])
-        new = _say_day(target, frame, part and _PARTS[part.lower()], with_on,
-                       m.group(3) or m.group(6) or m.group(8) or "")
-        if new.lower() != word.lower():
-            edits.append((m.start(), m.end(), _cased(new, sentence, m.start())))
-    for m in _WEEKDAY.finditer(sentence):
-        lead, name, part = m.group(1), m.group(2), m.group(3)
-        before = sentence[:m.start(2)]
-        if (_in_spans(m.start(2), spans) or not name[0].isupper()
-                or any(a < m.end() and m.start() < b for a, b, _ in edits)):
-            continue
-        if not lead and not _VERB_BEFORE.search(before) and not (
-                _at_start(sentence, m.start(2)) and sentence[m.end():m.end() + 1] == ","):
-            continue  # "a busy summer Saturday", "Black Friday": not a date reference
-        wanted = WEEKDAYS.index(name.capitalize())
-        back = (frame.published.weekday() - wanted) % 7
-        clause = re.split(r"[,;:—–]", outside_quotes(before))[-1]
-        if _FUTURE.search(clause):
-            back = back - 7 if back else -7  # the next such day after publication
-        target = frame.published - dt.timedelta(days=back)
-        delta = (target - frame.edition).days
-        if -7 < delta < 7 and delta not in (-1, 0, 1):
-            continue  # the weekday is still the clearest way to say it
-        on = (lead or "").lower() == "on"
-        start = m.start(1) if on else m.start(2)
-        new = _say_day(target, frame, part and part.lower(), on, "")
-        edits.append((start, m.end(), _cased(new, sentence, start)))
-    return sorted(edits)
-
-
-def _week_edit(m: re.Match[str], frame: DateFrame,
-               sentence: str) -> list[tuple[int, int, str]]:
-    """"this week" / "last week" / "next week", re-said from the edition's week."""
-    shift = {"this": 0, "last": -1, "next": 1}[m.group(9).lower()]
-    monday = frame.published - dt.timedelta(days=frame.published.weekday()) \
-        + dt.timedelta(weeks=shift)
-    weeks = (monday - (frame.edition - dt.timedelta(days=frame.edition.weekday()))).days // 7
-    if weeks in (-1, 0, 1):
-        new = ("last week", "this week", "next week")[weeks + 1]
-    else:
-        new = f"in the week of {MONTHS[monday.month - 1]} {monday.day}"
-        new += f", {monday.year}" if monday.year != frame.edition.year else ""
-    word = m.group(0)
-    return [] if new == word.lower() else [(m.start(), m.end(), _cased(new, sentence, m.start()))]
-
-
-def resolve_dates(sentence: str, frame: DateFrame | None) -> str:
-    """Re-express "today", "yesterday", "on Monday", ... for the edition day.
-
-    The phrase is resolved against the publication day (in the show's time zone) and said
-    again from the edition day: the same day stays "today", the day before is "yesterday",
-    a day in the past week is "on Tuesday", anything older "on November 3". Direct quotes
-    and show names ("the Today programme") are left alone.
-    """
-    if frame is None:
-        return sentence
-    out = sentence
-    for start, end, new in reversed(date_edits(sentence, frame)):
-        out = out[:start] + new + out[end:]
-    return out
-
-
-def date_phrases(sentences: Sequence[str], frame: DateFrame | None) -> frozenset[str]:
-    """Every phrase :func:`resolve_dates` would write into these sentences."""
-    if frame is None:
-        return frozenset()
-    return frozenset(new for s in sentences for _, _, new in date_edits(s, frame))
 
 
 # --- all together -------------------------------------------------------------------------

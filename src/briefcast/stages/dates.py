@@ -1,0 +1,198 @@
+"""Relative dates ("today", "last night", "on Monday") re-said for the day a show is heard.
+
+An article says "today" meaning the day it was published; the briefing may be heard a day
+or a week later. :func:`resolve_dates` reads each relative phrase against the publication
+day (in the show's time zone) and names the same day again from the edition day.
+:func:`date_phrases` lists the phrases it would write, so ``faithful.py`` can accept them
+as the only words not taken from the article. Direct quotes are never re-dated.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zoneinfo
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from briefcast.stages.quotes import in_spans, outside_quotes, quote_spans
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?"
+
+
+@dataclass(frozen=True)
+class DateFrame:
+    """The two days a relative date is read against: when it was written, when it is heard."""
+
+    published: dt.date  # the article's publication day in the show's time zone
+    edition: dt.date
+
+
+def date_frame(published: dt.datetime | None, edition: dt.date | None,
+               timezone: str = "UTC") -> DateFrame | None:
+    """The frame for rewriting, or None when there is nothing to rewrite.
+
+    Without an edition date, or without a publication time (then the article is taken to be
+    from the edition day, so "today" stays "today"), relative dates are left as written.
+    """
+    if edition is None or published is None:
+        return None
+    local = published.astimezone(zoneinfo.ZoneInfo(timezone)).date()
+    return DateFrame(local, edition)
+
+
+_PARTS = {"morning": "morning", "afternoon": "afternoon", "evening": "evening",
+          "night": "night", "tonight": "night"}
+_RELATIVE = re.compile(
+    r"\b(?:(today|yesterday|tomorrow)(?: (morning|afternoon|evening|night))?(’s|'s)?|"
+    r"(this|last) (morning|afternoon|evening|night)(’s|'s)?|(tonight)(’s|'s)?|"
+    r"(this|last|next) week)\b", re.IGNORECASE)
+_WEEKDAY = re.compile(
+    r"\b(?:(on|early|late|since|until|till|by|from|through|before|after) )?"
+    r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?: (morning|afternoon|evening|night))?\b(?!’s|'s|,? (?:the )?\d|,? " + MONTH_ABBR
+    + r" ?\d|(?-i: [A-Z]))", re.IGNORECASE)
+_FUTURE = re.compile(r"\b(will|’ll|'ll|(is|are) expected|expected to|scheduled|plans? to|"
+                     r"set to|upcoming|until|till)\b", re.IGNORECASE)
+_PREPOSITION = re.compile(r"\b(until|till|by|since|from|through|before|after|of|for)\s*$",
+                          re.IGNORECASE)
+_VERB_BEFORE = re.compile(r"\b(\w+ed|said|says|told|met|held|won|lost|began)\s*$")
+
+
+_PAST = re.compile(
+    r"\b(was|were|had|did|\w{3,}ed|said|told|met|held|won|lost|began|went|came|took|made|"
+    r"gave|ran|fell|rose|left|sold|paid|built|struck|broke|spoke|wrote|found|got|brought|"
+    r"became|saw|shut|hit|cut|quit)\b", re.IGNORECASE)
+
+
+def _tense(text: str) -> str | None:
+    """"future", "past" or None for a clause: a bare weekday means nothing without it."""
+    if _FUTURE.search(text):
+        return "future"
+    if _PAST.search(text):
+        return "past"
+    return None
+
+
+def _say_day(target: dt.date, frame: DateFrame, part: str | None, with_on: bool,
+             possessive: str) -> str:
+    """Name ``target`` as heard on the edition day: "yesterday", "on Tuesday", "on May 3"."""
+    delta = (target - frame.edition).days
+    if delta in (-1, 0, 1):
+        word = ("yesterday", "today", "tomorrow")[delta + 1]
+        if part:
+            word = {"today": "this", "yesterday": "last" if part == "night" else "yesterday",
+                    "tomorrow": "tomorrow"}[word] + " " + part
+            word = "tonight" if word == "this night" else word
+        return word + possessive
+    on = "on " if with_on and not possessive else ""
+    after = f" {part}" if part else ""
+    if -7 < delta < 7:
+        return f"{on}{WEEKDAYS[target.weekday()]}{after}{possessive}"
+    day = f"{MONTHS[target.month - 1]} {target.day}"
+    day += f", {target.year}" if target.year != frame.edition.year else ""
+    if possessive:  # "today's vote" -> "the November 3 vote"
+        return f"the {day}{after}"
+    return f"{on}the {part} of {day}" if part else f"{on}{day}"
+
+
+def _cased(new: str, sentence: str, start: int) -> str:
+    """Capitalised only where it opens the sentence ("Yesterday, the ...")."""
+    return new[:1].upper() + new[1:] if _at_start(sentence, start) else new
+
+
+def _at_start(sentence: str, pos: int) -> bool:
+    return not sentence[:pos].strip(" “\"‘'(")
+
+
+def date_edits(sentence: str, frame: DateFrame) -> list[tuple[int, int, str]]:
+    """The (start, end, replacement) edits that re-date relative phrases outside quotes."""
+    spans = quote_spans(sentence)
+    edits: list[tuple[int, int, str]] = []
+    for m in _RELATIVE.finditer(sentence):
+        word = m.group(0)
+        if in_spans(m.start(), spans) or (word[:1].isupper() and not (
+                _at_start(sentence, m.start()) and re.match(r"[\s,’']*([,a-z]|$)",
+                                                            sentence[m.end():]))):
+            continue  # a quote, or a capital mid-sentence: "the Today programme"
+        if m.group(9):
+            edits.extend(_week_edit(m, frame, sentence))
+            continue
+        key = (m.group(1) or m.group(7) or m.group(4) or "").lower()
+        part = m.group(2) or m.group(5) or ("night" if m.group(7) else None)
+        shift = {"yesterday": -1, "tomorrow": 1, "last": -1}.get(key, 0)
+        target = frame.published + dt.timedelta(days=shift)
+        with_on = not _PREPOSITION.search(sentence[:m.start()])
+        new = _say_day(target, frame, part and _PARTS[part.lower()], with_on,
+                       m.group(3) or m.group(6) or m.group(8) or "")
+        if new.lower() != word.lower():
+            edits.append((m.start(), m.end(), _cased(new, sentence, m.start())))
+    for m in _WEEKDAY.finditer(sentence):
+        lead, name, part = m.group(1), m.group(2), m.group(3)
+        before = sentence[:m.start(2)]
+        if (in_spans(m.start(2), spans) or not name[0].isupper()
+                or any(a < m.end() and m.start() < b for a, b, _ in edits)):
+            continue
+        if not lead and not _VERB_BEFORE.search(before) and not (
+                _at_start(sentence, m.start(2)) and sentence[m.end():m.end() + 1] == ","):
+            continue  # "a busy summer Saturday", "Black Friday": not a date reference
+        wanted = WEEKDAYS.index(name.capitalize())
+        back = (frame.published.weekday() - wanted) % 7
+        clause = re.split(r"[,;:—–]", outside_quotes(before))[-1]
+        after = outside_quotes(sentence[m.end():])
+        tense = _tense(clause) or _tense(after)
+        if tense is None:
+            continue  # "the race is on Tuesday": past or coming? Left as the newsroom wrote it
+        if tense == "future":
+            back = back - 7 if back else -7  # the next such day after publication
+        target = frame.published - dt.timedelta(days=back)
+        delta = (target - frame.edition).days
+        if -7 < delta < 7 and delta not in (-1, 0, 1):
+            continue  # the weekday is still the clearest way to say it
+        on = (lead or "").lower() == "on"
+        start = m.start(1) if on else m.start(2)
+        new = _say_day(target, frame, part and part.lower(), on, "")
+        edits.append((start, m.end(), _cased(new, sentence, start)))
+    return sorted(edits)
+
+
+def _week_edit(m: re.Match[str], frame: DateFrame,
+               sentence: str) -> list[tuple[int, int, str]]:
+    """"this week" / "last week" / "next week", re-said from the edition's week."""
+    shift = {"this": 0, "last": -1, "next": 1}[m.group(9).lower()]
+    monday = frame.published - dt.timedelta(days=frame.published.weekday()) \
+        + dt.timedelta(weeks=shift)
+    weeks = (monday - (frame.edition - dt.timedelta(days=frame.edition.weekday()))).days // 7
+    if weeks in (-1, 0, 1):
+        new = ("last week", "this week", "next week")[weeks + 1]
+    else:
+        new = f"in the week of {MONTHS[monday.month - 1]} {monday.day}"
+        new += f", {monday.year}" if monday.year != frame.edition.year else ""
+    word = m.group(0)
+    return [] if new == word.lower() else [(m.start(), m.end(), _cased(new, sentence, m.start()))]
+
+
+def resolve_dates(sentence: str, frame: DateFrame | None) -> str:
+    """Re-express "today", "yesterday", "on Monday", ... for the edition day.
+
+    The phrase is resolved against the publication day (in the show's time zone) and said
+    again from the edition day: the same day stays "today", the day before is "yesterday",
+    a day in the past week is "on Tuesday", anything older "on November 3". Direct quotes
+    and show names ("the Today programme") are left alone.
+    """
+    if frame is None:
+        return sentence
+    out = sentence
+    for start, end, new in reversed(date_edits(sentence, frame)):
+        out = out[:start] + new + out[end:]
+    return out
+
+
+def date_phrases(sentences: Sequence[str], frame: DateFrame | None) -> frozenset[str]:
+    """Every phrase :func:`resolve_dates` would write into these sentences."""
+    if frame is None:
+        return frozenset()
+    return frozenset(new for s in sentences for _, _, new in date_edits(s, frame))
