@@ -251,3 +251,32 @@ def test_producer_sting_file_is_used(tmp_path: Path) -> None:
     assert _cue_starts(folder)[0] == pytest.approx(1.25, abs=1e-3)
     window = _pcm(_mp3(folder), 0.1, 1.0)
     assert _tone_power(window, 440.0) - _tone_power(window, 523.25) > 20
+
+
+def test_measuring_while_encoding_matches_measuring_the_file(tmp_path: Path) -> None:
+    """The MP3 measured from the encoder's pipe is the file a player decodes, exactly."""
+    from briefcast.audio import encode_and_measure, encode_mp3, mastering_chain
+
+    wav = tmp_path / "in.wav"
+    subprocess.run(["ffmpeg", "-v", "error", "-f", "lavfi", "-i",
+                    "sine=frequency=330:duration=7.3:sample_rate=22050", "-af",
+                    "volume=0.9,tremolo=f=3:d=0.8", "-ac", "1", str(wav)], check=True)
+    chain = mastering_chain(4.0, -1.8)
+    loud = encode_and_measure(wav, tmp_path / "a.mp3", chain)
+    assert loud == measure_loudness(tmp_path / "a.mp3")
+    encode_mp3(wav, tmp_path / "b.mp3", chain)
+    assert (tmp_path / "a.mp3").read_bytes() == (tmp_path / "b.mp3").read_bytes()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_producer_bed_file_is_read_only_as_far_as_it_plays(tmp_path: Path) -> None:
+    from briefcast.sound import arrange
+
+    bed = tmp_path / "bed.flac"
+    subprocess.run(["ffmpeg", "-v", "error", "-f", "lavfi", "-i",
+                    "sine=frequency=220:duration=20:sample_rate=44100", "-ac", "2",
+                    str(bed)], check=True)
+    song = arrange(SoundOptions(bed=bed), 3000.0, 22050, tmp_path, bed_frames=22050 * 3)
+    assert len(song.bed) == 2 * 22050 * 3
+    level = math.sqrt(sum(s * s for s in memoryview(song.bed).cast("h")) / (22050 * 3))
+    assert level == pytest.approx(3000.0 * 10 ** (-20 / 20), rel=0.01)

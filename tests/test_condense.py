@@ -13,7 +13,8 @@ import pytest
 
 from briefcast.models import Story
 from briefcast.stages.clean import clean_article
-from briefcast.stages.condense import _content_words, _similar, condense_story, spoken_sentences
+from briefcast.stages.condense import (_content_words, _similar, condense_story,
+                                        spoken_sentences, unattributed_quote)
 from briefcast.stages.ingest import read_article
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,7 +50,8 @@ def test_budget_is_respected_and_filled(path: Path, budget: int) -> None:
         for s in sentences:
             if s not in summary.sentences:
                 assert (total + spoken_count(s) > budget * 1.1
-                        or any(_similar(set(_content_words(s)), set(c)) for c in chosen))
+                        or any(_similar(set(_content_words(s)), set(c)) for c in chosen)
+                        or unattributed_quote(s))
 
 
 @pytest.mark.parametrize("path", DEMO, ids=lambda p: p.name)
@@ -123,3 +125,16 @@ def test_selection_is_deterministic_across_processes() -> None:
     assert runs[0] == runs[1]
     story = demo_story(DEMO[0])
     assert condense_story(story, 85) == condense_story(story, 85)
+
+
+def test_quotes_without_a_speaker_are_not_read_as_the_anchors_words() -> None:
+    lead = "The harbor festival opened on Friday with sculptures from three countries."
+    quote = "“We never expected this many visitors,” said organizer Dana Reyes."
+    orphan = "“Now we have sculptors coming from three countries."
+    whole = "“Tonight is theirs.”"
+    story = Story("x.txt", "Festival", (lead, quote + " " + orphan, whole))
+    summary = condense_story(story, 200)
+    assert lead in summary.sentences and quote in summary.sentences
+    assert orphan not in summary.sentences and whole not in summary.sentences
+    assert unattributed_quote(orphan) and unattributed_quote(whole)
+    assert not unattributed_quote("The council called the plan “a disaster.”")

@@ -288,3 +288,47 @@ def test_vanished_episode_folder_is_reported(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     assert f"lists the {DATE_A} episode, but its folder" in proc.stderr
     assert feed_dates(out) == [DATE_B]
+
+
+def test_new_speaker_name_reaches_the_transcript_on_rebuild(tmp_path: Path) -> None:
+    """Same audio, new speaker name: the cached mix must not bring back old transcripts."""
+    config = small_show(tmp_path)
+    out = config.parent / "episodes"
+    assert build(config, DATE_A).returncode == 0
+    config.write_text(config.read_text().replace('speaker = "Morgan"', 'speaker = "Alexandra"'))
+    proc = build(config, DATE_A, "--rebuild")
+    assert proc.returncode == 0, proc.stderr
+    vtt = (out / DATE_A / "transcript.vtt").read_text(encoding="utf-8")
+    assert "<v Alexandra>" in vtt and "<v Morgan>" not in vtt
+    report = json.loads((out / DATE_A / "report.json").read_text())
+    assert report["tts_calls"] == 0  # the speech itself was reused
+
+
+def test_damaged_mix_cache_entry_is_a_miss(tmp_path: Path) -> None:
+    config = small_show(tmp_path)
+    out = config.parent / "episodes"
+    assert build(config, DATE_A).returncode == 0
+    for meta in (config.parent / "cache" / "mixes").rglob("*.json"):
+        meta.write_text("{ damaged")
+    proc = build(config, DATE_A, "--rebuild")
+    assert proc.returncode == 0, proc.stderr
+    assert run_cli("check", "--config", str(config)).returncode == 0
+    assert json.loads((out / DATE_A / "report.json").read_text())["mix_cached"] is False
+
+
+def test_archived_date_is_not_rebuilt_silently(tmp_path: Path) -> None:
+    config = small_show(tmp_path, max_feed_items="1")
+    out = config.parent / "episodes"
+    assert build(config, DATE_A).returncode == 0
+    guid = json.loads((out / DATE_A / "episode.json").read_text())["guid"]
+    assert build(config, DATE_B).returncode == 0
+    assert (out / "archive" / DATE_A).is_dir()
+    proc = build(config, DATE_A)  # a backfill by mistake: said plainly, nothing changes
+    assert proc.returncode == 1 and "left the feed" in proc.stderr
+    assert feed_dates(out) == [DATE_B] and not (out / DATE_A).exists()
+    proc = build(config, DATE_A, "--rebuild")
+    assert proc.returncode == 0, proc.stderr
+    assert "went straight to archive/" in proc.stdout
+    assert feed_dates(out) == [DATE_B]
+    again = json.loads((out / "archive" / f"{DATE_A}-2" / "episode.json").read_text())
+    assert again["guid"] == guid  # the same episode, made again

@@ -115,8 +115,9 @@ def main(argv: list[str] | None = None) -> int:
         return exc.exit_code
     except OSError as exc:  # disk full, read-only or vanished output folder, permissions
         where = f" ({exc.filename})" if exc.filename else ""
-        print(f"briefcast: error: cannot write the output{where}: {exc.strerror or exc}; "
-              "nothing published was changed", file=sys.stderr)
+        print(f"briefcast: error: cannot write{where}: {exc.strerror or exc}. The feed "
+              "is replaced last, so the published feed still names only files that exist; "
+              "`briefcast check` confirms it", file=sys.stderr)
         return 1
 
 

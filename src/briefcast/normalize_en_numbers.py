@@ -15,6 +15,8 @@ import re
 
 from num2words import num2words
 
+from briefcast.english import MONTHS
+
 # --- number readings (words from num2words; only tidied here) -------------------------
 
 
@@ -75,8 +77,6 @@ HAS_DIGIT = re.compile(r"\d").search  # every number rule needs one; most senten
 NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 SIGN = r"(?:(?<![^\s(\[])(?P<sign>[-+]))?(?<![\w.,])"
 END = r"(?![\w%°]|[.,]\d)"
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
 _MONTH_RE = "|".join(MONTHS)
 STARTERS = frozenset("The A An He She It They We I You But And Or So In On At As For This "
                       "That These Those There Its His Her Their Our All Some Many Most No Both "

@@ -282,7 +282,14 @@ def build(config: ShowConfig, date: dt.date, engine: TTSEngine | None = None,
         existing, problems = publish.load_episodes(out)
         report.warnings += problems
         previous = next((e for e in existing if e.date == date), None)
-        if previous is not None and not rebuild:
+        archived = publish.archived_episode(out, date) if previous is None else None
+        if archived is not None and not rebuild:
+            raise BuildError(f"the {date} episode is already published and has left the feed "
+                             f"for {publish.ARCHIVE_DIR}/ (output.max_feed_items is "
+                             f"{config.max_feed_items}); --rebuild makes it again, but it "
+                             "would go straight back to the archive")
+        previous = previous or archived  # a rebuild keeps its GUID and pubDate
+        if previous is not None and previous in existing and not rebuild:
             report.reused = True
             _report_episode(report, previous, out)
             _gate_and_commit(config, out, existing, None, report)
@@ -329,7 +336,8 @@ def _make_and_publish(config: ShowConfig, date: dt.date, engine: TTSEngine | Non
                 paces[voice] = measure_pace(engine, voice, config.rate_wpm, cache)
             except SynthesisError as exc:  # the nominal rate will do; speech will tell
                 report.warnings.append(f"could not measure the pace of voice {voice!r} "
-                                       f"({exc}); assuming {config.rate_wpm} words a minute")
+                                       f"({exc}); its stories are timed at the other "
+                                       f"voice's pace, or at {config.rate_wpm} words a minute")
         prepared = prepare(config, date, paces, sound_seconds(config.sound))
         report.timings_s["prepare"] = round(clock() - started, 3)
         started = clock()
@@ -435,6 +443,10 @@ def _gate_and_commit(config: ShowConfig, out: Path, episodes: list[Episode],
                              + "\n".join(f"  - {p}" for p in problems))
         report.archived = publish.commit(out, in_feed, staged, art_staged, art_name, feed,
                                          archived, extras)
+        if staged is not None and staged[0].date.isoformat() in report.archived:
+            report.warnings.append(f"the {staged[0].date} episode is older than the "
+                                   f"{config.max_feed_items} newest: it went straight to "
+                                   f"{publish.ARCHIVE_DIR}/ and is not in the feed")
     finally:
         art_staged.unlink(missing_ok=True)
 

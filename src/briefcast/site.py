@@ -34,13 +34,12 @@ from urllib.parse import quote, urlsplit
 import jinja2
 
 from briefcast.config import ShowConfig
+from briefcast.english import MONTHS as _MONTHS
 from briefcast.models import Chapter, CueTiming, Episode
 
 log = logging.getLogger(__name__)
 
 INDEX_NAME = "index.html"
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
 
 
 @dataclass(frozen=True)

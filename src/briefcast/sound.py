@@ -9,24 +9,36 @@ The bed ducks under speech with an explicit gain envelope computed from the know
 timings, not a compressor keyed by the signal: the result is deterministic (same inputs,
 same bytes) and its depth is exact. Levels are set relative to the speech they sit next
 to, so a quiet engine (espeak, about -21 LUFS) and a louder one (flite, about -17) get
-the same balance. Everything is plain Python on 16-bit samples: an intro bed of half a
-minute is under a million samples, computed in well under a second.
+the same balance. Everything is plain Python on 16-bit PCM, with no per-sample Python
+loop over long stretches: the stdlib's ``audioop`` (which pydub already relies on) scales,
+measures and adds whole buffers, the chime and pad partials are complex exponentials
+multiplied out by ``itertools.accumulate``, and per-sample work is left to the short
+ramps of the ducking envelope. Memory stays at a few bytes per sample of the bed section.
 """
 
 from __future__ import annotations
 
+import cmath
 import hashlib
 import math
+import operator
 import sys
+import warnings
 import wave
 from array import array
+from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import accumulate, repeat
 from pathlib import Path
+
+with warnings.catch_warnings():  # deprecated in 3.11-3.12; audioop-lts provides it later
+    warnings.simplefilter("ignore", DeprecationWarning)
+    import audioop
 
 from briefcast.audio import convert_to_wav
 from briefcast.errors import AudioError
 
-SOUND_VERSION = 1
+SOUND_VERSION = 2
 STING_S = 2.5
 BED_LEAD_S = 1.5  # bed alone after the sting, before the first word
 BED_FADE_IN_S = 0.5
@@ -75,14 +87,22 @@ def sound_seconds(options: SoundOptions) -> float:
 
 
 # --- sample helpers -----------------------------------------------------------------------
+# PCM is 16-bit little-endian (WAV's order); audioop works in the machine's order.
 
-def to_pcm(samples: list[float]) -> bytes:
-    """Float samples (full scale = 32767) to 16-bit little-endian PCM, clipped."""
-    data = array("h", [32767 if s > 32767 else -32768 if s < -32768 else int(round(s))
-                       for s in samples])
-    if sys.byteorder == "big":
-        data.byteswap()
-    return data.tobytes()
+def _native(pcm: bytes) -> bytes:
+    return audioop.byteswap(pcm, 2) if sys.byteorder == "big" else pcm
+
+
+_little = _native  # the same swap, the other way
+
+
+def to_pcm(samples: Iterable[float], scale: float = 1.0) -> bytes:
+    """Float samples times ``scale`` (full scale = 32767) to 16-bit PCM, rounded and clipped."""
+    def clip(s: float) -> int:
+        s *= scale
+        return 32767 if s > 32767 else -32768 if s < -32768 else round(s)
+
+    return _little(array("h", map(clip, samples)).tobytes())
 
 
 def from_pcm(raw: bytes) -> array:
@@ -92,72 +112,93 @@ def from_pcm(raw: bytes) -> array:
     return data
 
 
-def rms(samples: array | list[float]) -> float:
-    if not samples:
-        return 0.0
-    return math.sqrt(sum(s * s for s in samples) / len(samples))
+def rms(pcm: bytes) -> float:
+    """RMS of 16-bit PCM in sample units (audioop's, truncated to a whole unit)."""
+    return float(audioop.rms(_native(pcm), 2)) if pcm else 0.0
 
 
-def _scaled(samples: list[float], target_rms: float) -> list[float]:
-    level = rms(samples)
-    if level == 0:
-        return samples
-    factor = target_rms / level
-    return [s * factor for s in samples]
+def _leveled(pcm: bytes, target_rms: float) -> bytes:
+    """``pcm`` scaled so that its RMS is ``target_rms``."""
+    level = rms(pcm)
+    return _little(audioop.mul(_native(pcm), 2, target_rms / level)) if level else pcm
 
 
 # --- synthesis ---------------------------------------------------------------------------
 
+def _partial(n: int, amp: float, w: float, decay: float = 0.0) -> list[complex]:
+    """``amp * exp((-decay + j*w) * i)`` for i < n, whose imaginary part is a damped sine:
+    powers of one complex step multiplied out in C by ``accumulate`` (rounding drifts by
+    about 1e-12 over a few seconds). Partials are summed as complex numbers and the
+    imaginary part taken once, at the end."""
+    step = cmath.exp(complex(-decay, w))
+    return list(accumulate(repeat(step, n - 1), operator.mul, initial=complex(amp, 0.0)))
+
+
+def _add_into(out: list[complex], start: int, part: list[complex]) -> None:
+    out[start:start + len(part)] = map(operator.add, out[start:start + len(part)], part)
+
+
+def _unit_rms(samples: list[complex]) -> list[float]:
+    """The imaginary parts, scaled to unit RMS."""
+    wave_ = [z.imag for z in samples]
+    level = math.sqrt(math.fsum(map(operator.mul, wave_, wave_)) / len(wave_))
+    return [s / level for s in wave_] if level else wave_
+
+
 def chime(rate: int, descending: bool = False, seconds: float = STING_S) -> list[float]:
     """The sting: four chord notes struck 90 ms apart over a soft root, at unit RMS."""
     n = int(rate * seconds)
-    out = [0.0] * n
+    out = [0j] * n
     notes = STING_NOTES_HZ[::-1] if descending else STING_NOTES_HZ
+    attack = int(rate * 0.008)
     for k, freq in enumerate(notes):
         start = int(rate * 0.09 * k)
-        attack = int(rate * 0.008)
+        note = [0j] * (n - start)
         for partial, amp in ((1, 1.0), (2, 0.25), (3, 0.08)):  # bell-ish, soft
-            w = 2 * math.pi * freq * partial / rate
-            decay = 1.0 / (rate * (0.75 / partial))
-            for i in range(n - start):
-                env = (i / attack if i < attack else 1.0) * math.exp(-i * decay)
-                out[start + i] += amp * env * math.sin(w * i)
-    w = 2 * math.pi * STING_ROOT_HZ / rate
+            _add_into(note, 0, _partial(n - start, amp, 2 * math.pi * freq * partial / rate,
+                                        1.0 / (rate * (0.75 / partial))))
+        for i in range(min(attack, len(note))):
+            note[i] *= i / attack
+        _add_into(out, start, note)
+    root = _partial(n, 0.6, 2 * math.pi * STING_ROOT_HZ / rate, 1 / (rate * 1.2))
     swell = rate * 0.25
-    for i in range(n):
-        env = min(1.0, i / swell) * math.exp(-i / (rate * 1.2))
-        out[i] += 0.6 * env * math.sin(w * i)
+    for i in range(min(n, math.ceil(swell))):
+        root[i] *= i / swell
+    _add_into(out, 0, root)
     tail = int(rate * 0.4)  # end exactly at zero: no click where speech begins
     for i in range(n - tail, n):
         out[i] *= (n - i) / tail
-    return _scaled(out, 1.0)
+    return _unit_rms(out)
 
 
 def pad_cycle(rate: int) -> list[float]:
     """One period of the bed pad at unit RMS."""
     n = PAD_PERIOD_S * rate
-    out = [0.0] * n
+    out = [0j] * n
     for freq, amp in BED_PARTIALS:
-        w = 2 * math.pi * freq / rate
-        for i in range(n):
-            out[i] += amp * math.sin(w * i)
-    return _scaled(out, 1.0)
+        _add_into(out, 0, _partial(n, amp, 2 * math.pi * freq / rate))
+    return _unit_rms(out)
 
 
-def read_file(path: Path, rate: int, work_dir: Path) -> list[float]:
-    """A producer's sound file as mono float samples at ``rate`` (any format ffmpeg reads)."""
+def read_file(path: Path, rate: int, work_dir: Path, max_frames: int | None = None) -> bytes:
+    """A producer's sound file as mono 16-bit PCM at ``rate`` (any format ffmpeg reads).
+
+    With ``max_frames``, only that much of its start is converted and read: a long music
+    bed under a half-minute intro costs half a minute of samples, not the whole file.
+    """
     if not path.is_file():
         raise AudioError(f"sound file not found: {path}")
     tmp = work_dir / f"sound-{hashlib.sha256(str(path).encode()).hexdigest()[:8]}.wav"
-    convert_to_wav(path, tmp, rate)
+    limit = None if max_frames is None else (max_frames + 1) / rate
+    convert_to_wav(path, tmp, rate, max_seconds=limit)
     try:
         with wave.open(str(tmp), "rb") as wav:
-            samples = [float(s) for s in from_pcm(wav.readframes(wav.getnframes()))]
+            pcm = wav.readframes(wav.getnframes() if max_frames is None else max_frames)
     finally:
         tmp.unlink(missing_ok=True)
-    if rms(samples) < 1.0:
+    if rms(pcm) < 1.0:
         raise AudioError(f"sound file {path} is silent")
-    return samples
+    return pcm
 
 
 # --- arrangement -------------------------------------------------------------------------
@@ -168,70 +209,86 @@ class Arrangement:
 
     intro: bytes = b""  # before the first cue
     outro: bytes = b""  # after the last cue
-    bed_source: tuple[float, ...] = ()  # looped bed material at unit RMS, empty = no bed
-    bed_gain: float = 0.0  # the bed's RMS between sentences, in 16-bit sample units
+    bed: bytes = b""  # looped bed material at its level between sentences; empty = no bed
 
     @property
     def has_bed(self) -> bool:
-        return bool(self.bed_source)
+        return bool(self.bed)
 
 
-def arrange(options: SoundOptions, speech_rms: float, rate: int, work_dir: Path) -> Arrangement:
-    """Make (or load) the stings and bed, levelled against ``speech_rms``."""
+def arrange(options: SoundOptions, speech_rms: float, rate: int, work_dir: Path,
+            bed_frames: int | None = None) -> Arrangement:
+    """Make (or load) the stings and bed, levelled against ``speech_rms``.
+
+    ``bed_frames`` is how long the bed plays: only that much of a producer's bed file is
+    read (it loops if shorter).
+    """
     sting_rms = speech_rms * 10 ** (-STING_BELOW_SPEECH_DB / 20)
     intro = outro = b""
     if isinstance(options.sting, Path):
-        sound = _scaled(read_file(options.sting, rate, work_dir), sting_rms)
-        intro = outro = to_pcm(sound)
+        intro = outro = _leveled(read_file(options.sting, rate, work_dir), sting_rms)
     elif options.sting:
-        intro = to_pcm([s * sting_rms for s in chime(rate)])
-        outro = to_pcm([s * sting_rms for s in chime(rate, descending=True)])
-    bed: list[float] = []
+        intro = to_pcm(chime(rate), sting_rms)
+        outro = to_pcm(chime(rate, descending=True), sting_rms)
+    bed_rms = speech_rms * 10 ** (options.bed_level_db / 20)
+    bed = b""
     if isinstance(options.bed, Path):
-        bed = _scaled(read_file(options.bed, rate, work_dir), 1.0)
+        bed = _leveled(read_file(options.bed, rate, work_dir, bed_frames), bed_rms)
     elif options.bed:
-        bed = pad_cycle(rate)
-    return Arrangement(intro, outro, tuple(bed), speech_rms * 10 ** (options.bed_level_db / 20))
+        bed = to_pcm(pad_cycle(rate), bed_rms)
+    return Arrangement(intro, outro, bed)
 
 
-def bed_under(speech: bytes, spans: list[tuple[int, int]], source: tuple[float, ...],
-              gain: float, rate: int) -> bytes:
-    """Mix the bed under ``speech`` (PCM), ducking it during ``spans`` (sample ranges).
+def bed_under(speech: bytes, spans: list[tuple[int, int]], bed: bytes, rate: int) -> bytes:
+    """Mix the looped ``bed`` under ``speech`` (PCM), ducking it during ``spans`` (sample ranges).
 
-    The bed fades in over the first half second, sits at ``gain`` between sentences, is
-    ``DUCK_DB`` lower while anyone speaks (already down when a sentence starts, back up
+    The bed fades in over the first half second, sits at its own level between sentences,
+    is ``DUCK_DB`` lower while anyone speaks (already down when a sentence starts, back up
     after it ends), and after the last span fades from its ducked level to silence at the
     end of ``speech``, so it is gone before the first story.
+
+    The envelope is cut wherever it changes course. Between cuts it is either flat (full,
+    or ducked), which ``audioop`` scales in one call, or a ramp, whose gains come from
+    tables shared by all spans; the lowest gain wins where spans' ramps overlap.
     """
     n = len(speech) // 2
     duck = 10 ** (-DUCK_DB / 20)
     down, up = int(rate * DUCK_DOWN_S), int(rate * DUCK_UP_S)
-    env_db = [0.0] * n  # attenuation in dB, 0 = full bed level
-    for start, end in spans:
-        for i in range(max(0, start - down), min(n, end + up)):
-            if i < start:
-                depth = DUCK_DB * (i - (start - down)) / down
-            elif i < end:
-                depth = DUCK_DB
-            else:
-                depth = DUCK_DB * (1 - (i - end) / up)
-            if depth > env_db[i]:
-                env_db[i] = depth
+    going_down = [10 ** (-DUCK_DB * j / down / 20) for j in range(down)]
+    coming_up = [10 ** (-DUCK_DB * (1 - j / up) / 20) for j in range(up)]
     last_end = spans[-1][1] if spans else 0
     fade_in = int(rate * BED_FADE_IN_S)
-    src_len = len(source)
-    voice = from_pcm(speech)
-    levels = {0.0: gain, DUCK_DB: gain * duck}  # most samples sit at one of the two
-    out = [0.0] * n
-    for i in range(n):
-        if i < last_end:
-            depth = env_db[i]
-            g = levels.get(depth)
-            if g is None:
-                g = gain * 10 ** (-depth / 20)
+    track = _native(bed * (n // (len(bed) // 2) + 1))[:2 * n]  # looped to the section
+    cuts = {0, n, min(n, fade_in), min(n, last_end)}
+    for start, end in spans:
+        cuts.update(min(n, max(0, c)) for c in (start - down, start, end, end + up))
+    bounds = sorted(cuts)
+
+    def gains(a: int, b: int) -> float | list[float]:
+        """The bed's gain over samples a..b: one number where it is flat, else per sample."""
+        if a >= last_end:
+            return [duck * (n - i) / max(1, n - last_end) for i in range(a, b)]
+        flat, ramps = 1.0, []
+        for start, end in spans:  # the cuts put each span's phases wholly in or out of a..b
+            if start <= a and b <= end:
+                flat = duck
+            elif start - down <= a and b <= start:
+                ramps.append(going_down[a - (start - down):b - (start - down)])
+            elif end <= a and b <= end + up:
+                ramps.append(coming_up[a - end:b - end])
+        if flat == duck or not ramps:
+            return flat
+        return ramps[0] if len(ramps) == 1 else list(map(min, *ramps))
+
+    pieces: list[bytes] = []
+    for a, b in zip(bounds, bounds[1:]):
+        chunk, gain = track[2 * a:2 * b], gains(a, b)
+        if a < fade_in:
+            gain = [(gain if isinstance(gain, float) else gain[k]) * (a + k) / fade_in
+                    for k in range(b - a)]
+        if isinstance(gain, float):
+            pieces.append(chunk if gain == 1.0 else audioop.mul(chunk, 2, gain))
         else:
-            g = gain * duck * (n - i) / max(1, n - last_end)
-        if i < fade_in:
-            g *= i / fade_in
-        out[i] = voice[i] + g * source[i % src_len]
-    return to_pcm(out)
+            samples = array("h", chunk)
+            pieces.append(array("h", map(round, map(operator.mul, gain, samples))).tobytes())
+    return _little(audioop.add(_native(speech), b"".join(pieces), 2))

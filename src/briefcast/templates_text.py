@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
+from briefcast.english import MONTHS, WEEKDAYS
+
 Check = Callable[[Any], str | None]
 
 # Placeholders each template may use. Show-level lines know the show and the date; story
@@ -30,10 +32,7 @@ PHRASE_FIELDS = SHOW_FIELDS | {"title", "source", "number"}  # transition phrase
 STORY_FIELDS = PHRASE_FIELDS | {"transition"}  # the lead-in that wraps the phrase
 DATE_FIELDS = frozenset({"weekday", "month", "day", "year"})
 
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
-TRANSITIONS = ("Next.", "In other news.", "Also today.", "Turning to another story.",
+TRANSITIONS = ("Next.", "In other news.", "Also in the news.", "Turning to another story.",
                "Meanwhile.", "Here is another story.")
 
 

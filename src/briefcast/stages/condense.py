@@ -92,6 +92,25 @@ def spoken_sentences(story: Story, edition: dt.date | None = None,
     return spoken
 
 
+_ATTRIBUTION = re.compile(r"\b(said|says|say|told|tells|asked|asks|added|adds|wrote|"
+                          r"writes|according to|recalled|explained|argued|warned|insisted|"
+                          r"noted|declared|announced)\b", re.IGNORECASE)
+_OPENING = "“‘\"'"
+
+
+def unattributed_quote(sentence: str) -> bool:
+    """A quotation with no speaker in the sentence: a quote's later sentence, or a whole
+    quoted sentence ("“Tonight is theirs.”"). Listeners hear no quote marks, so read out
+    alone it is put in the anchor's mouth."""
+    text = sentence.strip()
+    curly_open, curly_close = text.count("“"), text.count("”")
+    unbalanced = curly_open != curly_close or text.count('"') % 2 == 1
+    opens_with_quote = text[:1] in _OPENING and text[:1] != "'"
+    if not (unbalanced or opens_with_quote):
+        return False
+    return _ATTRIBUTION.search(text) is None
+
+
 def condense_story(story: Story, budget_words: int,
                    count_words: Callable[[str], int] = _written_words, *,
                    edition: dt.date | None = None, timezone: str = "UTC") -> Summary:
@@ -123,6 +142,8 @@ def condense_story(story: Story, budget_words: int,
     else:
         chosen, total = [], 0
     for i in sorted(range(1, len(sentences)), key=lambda k: -scores[k]):
+        if unattributed_quote(sentences[i]):
+            continue  # read aloud, it would sound like the anchor's own words
         n = lengths[i]
         if total >= budget_words * 0.92:
             break

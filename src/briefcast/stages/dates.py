@@ -15,11 +15,9 @@ import zoneinfo
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from briefcast.english import MONTHS, WEEKDAYS
 from briefcast.stages.quotes import in_spans, outside_quotes, quote_spans
 
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
 MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?"
 
 

@@ -32,12 +32,12 @@ from briefcast.audio import BITRATE, LAME_QUALITY, master_to_mp3, probe
 from briefcast.cache import Cache, content_key
 from briefcast.errors import AudioError
 from briefcast.models import Chapter, CueTiming, MixResult, Segment
-from briefcast.sound import BED_LEAD_S, Arrangement, SoundOptions, arrange, bed_under, from_pcm, rms
+from briefcast.sound import BED_LEAD_S, Arrangement, SoundOptions, arrange, bed_under, rms
 
 log = logging.getLogger(__name__)
 
 MIX_RATE = 22_050  # espeak-ng's native rate; mastering resamples to 44.1 kHz once
-MIX_VERSION = 3
+MIX_VERSION = 4  # 4: gain found by paired probes
 COVER_MAX_BYTES = 500_000  # embedded art above this is downscaled (players decode it often)
 COVER_EMBED_PX = 1400
 BED_KINDS = ("intro", "headlines")  # the opening cues the bed plays under
@@ -64,18 +64,42 @@ def _pause(seg: Segment) -> bytes:
 def speech_level(segments: tuple[Segment, ...]) -> float:
     """RMS of the opening cues (the speech the stings and bed sit next to)."""
     opening = [s for s in segments[:4] if s.cue.kind in BED_KINDS] or list(segments[:1])
-    return rms(from_pcm(b"".join(_pcm(s) for s in opening)))
+    return rms(b"".join(_pcm(s) for s in opening))
+
+
+@dataclass(frozen=True)
+class Opening:
+    """The cues the bed plays under, joined in memory after the bed's lead-in, with the
+    sample span of each cue's speech (where the bed ducks)."""
+
+    segments: tuple[Segment, ...]
+    pcm: bytes
+    spans: tuple[tuple[int, int], ...]
+
+
+def opening_section(segments: tuple[Segment, ...]) -> Opening:
+    """The intro and headlines (at most), after ``BED_LEAD_S`` of silence for the bed alone."""
+    count = next((i for i, s in enumerate(segments) if s.cue.kind not in BED_KINDS),
+                 len(segments))
+    section = bytearray(b"\x00\x00" * int(MIX_RATE * BED_LEAD_S))
+    spans: list[tuple[int, int]] = []
+    for seg in segments[:count]:
+        pcm = _pcm(seg)
+        start = len(section) // 2
+        spans.append((start, start + len(pcm) // 2))
+        section += pcm + _pause(seg)
+    return Opening(segments[:count], bytes(section), tuple(spans))
 
 
 def join_segments(segments: tuple[Segment, ...], out_wav: Path,
-                  arrangement: Arrangement = Arrangement()
+                  arrangement: Arrangement = Arrangement(), opening: Opening | None = None
                   ) -> tuple[tuple[Chapter, ...], tuple[CueTiming, ...]]:
     """Write stings, cues, pauses and bed to one WAV, one segment in memory at a time.
 
     Chapters start where their first cue starts (the first at 0, covering any sting);
     every cue's start and end is recorded from the real sample counts, so transcripts
-    and chapters match the audio exactly. The bed section (at most the intro and the
-    headlines) is built in memory, mixed, then written.
+    and chapters match the audio exactly. The bed section (``opening``: at most the intro
+    and the headlines) is built in memory beforehand, mixed here, then written.
     """
     chapters: list[Chapter] = []
     timings: list[CueTiming] = []
@@ -95,21 +119,13 @@ def join_segments(segments: tuple[Segment, ...], out_wav: Path,
         out.writeframes(arrangement.intro)
         frames += len(arrangement.intro) // 2
         rest = segments
-        if arrangement.has_bed:
-            count = next((i for i, s in enumerate(segments) if s.cue.kind not in BED_KINDS),
-                         len(segments))
-            opening, rest = segments[:count], segments[count:]
-            section = bytearray(b"\x00\x00" * int(MIX_RATE * BED_LEAD_S))
-            spans: list[tuple[int, int]] = []
-            for seg in opening:
-                pcm = _pcm(seg)
-                start = len(section) // 2
-                place(seg, frames + start, len(pcm) // 2)
-                spans.append((start, start + len(pcm) // 2))
-                section += pcm + _pause(seg)
-            out.writeframes(bed_under(bytes(section), spans, arrangement.bed_source,
-                                      arrangement.bed_gain, MIX_RATE))
-            frames += len(section) // 2
+        if opening is not None and arrangement.has_bed:
+            rest = segments[len(opening.segments):]
+            for seg, (start, end) in zip(opening.segments, opening.spans):
+                place(seg, frames + start, end - start)
+            out.writeframes(bed_under(opening.pcm, list(opening.spans), arrangement.bed,
+                                      MIX_RATE))
+            frames += len(opening.pcm) // 2
         for seg in rest:
             pcm = _pcm(seg)
             place(seg, frames, len(pcm) // 2)
@@ -186,10 +202,13 @@ def mix_episode(segments: tuple[Segment, ...], work_dir: Path, mp3: Path, *, tit
     if not segments:
         raise AudioError("nothing to mix: no segments")
     raw = work_dir / "mix.wav"
-    arrangement = Arrangement()
+    arrangement, opening = Arrangement(), None
+    if sound.bed:  # built first: a producer's bed file is read only as far as it plays
+        opening = opening_section(segments)
     if sound.sting or sound.bed:
-        arrangement = arrange(sound, speech_level(segments), MIX_RATE, work_dir)
-    chapters, timings = join_segments(segments, raw, arrangement)
+        arrangement = arrange(sound, speech_level(segments), MIX_RATE, work_dir,
+                              len(opening.pcm) // 2 if opening else None)
+    chapters, timings = join_segments(segments, raw, arrangement, opening)
     loud = master_to_mp3(raw, mp3, target.lufs, target.max_true_peak - 0.8,
                          target.max_true_peak)
     raw.unlink(missing_ok=True)
@@ -218,12 +237,14 @@ def loudness_problem(lufs: float, true_peak: float, target: MasterTarget) -> str
 
 def mix_key(segments: tuple[Segment, ...], target: MasterTarget, tags: dict[str, str],
             sound: SoundOptions = SoundOptions(), cover: bytes | None = None) -> str:
-    """Everything that changes the encoded bytes: segment audio, pauses, mastering,
-    sound design (with the contents of supplied files), tags and cover art."""
+    """Everything that changes the encoded bytes or what is cached beside them: segment
+    audio, pauses, mastering, sound design (with the contents of supplied files), tags,
+    cover art, and the transcript text and speaker of each cue (kept in the cached timings,
+    and free to change while the spoken text, hence the audio, stays the same)."""
     return content_key("mix", MIX_VERSION, BITRATE, LAME_QUALITY, asdict(target), tags,
                        sound.fingerprint(), hashlib.sha256(cover or b"").hexdigest(),
-                       [(s.path.name, s.cue.pause_after_ms, s.cue.chapter, s.cue.kind)
-                        for s in segments])
+                       [(s.path.name, s.cue.pause_after_ms, s.cue.chapter, s.cue.kind,
+                         s.cue.text, s.cue.speaker) for s in segments])
 
 
 def mix_cached(segments: tuple[Segment, ...], work_dir: Path, mp3: Path, cache: Cache, *,
@@ -237,13 +258,17 @@ def mix_cached(segments: tuple[Segment, ...], work_dir: Path, mp3: Path, cache: 
     hit_audio = cache.lookup("mixes", key, ".mp3")
     hit_meta = cache.path("mixes", key, ".json")
     if hit_audio is not None and hit_meta.is_file():
-        meta = json.loads(hit_meta.read_text(encoding="utf-8"))
-        shutil.copyfile(hit_audio, mp3)
-        if mp3.stat().st_size == meta["size_bytes"]:
-            chapters = tuple(Chapter(**c) for c in meta["chapters"])
-            timings = tuple(CueTiming(**t) for t in meta["timings"])
-            return MixResult(mp3, meta["duration_s"], meta["size_bytes"], meta["loudness_lufs"],
-                             meta["true_peak_dbtp"], chapters, timings), True
+        try:
+            meta = json.loads(hit_meta.read_text(encoding="utf-8"))
+            shutil.copyfile(hit_audio, mp3)
+            if mp3.stat().st_size == meta["size_bytes"]:
+                chapters = tuple(Chapter(**c) for c in meta["chapters"])
+                timings = tuple(CueTiming(**t) for t in meta["timings"])
+                return MixResult(mp3, meta["duration_s"], meta["size_bytes"],
+                                 meta["loudness_lufs"], meta["true_peak_dbtp"], chapters,
+                                 timings), True
+        except (OSError, ValueError, KeyError, TypeError):
+            pass  # a damaged cache entry is a miss: mixed again and overwritten
     result = mix_episode(segments, work_dir, mp3, title=title, show=show, author=author,
                          date=date, comment=comment, target=target, sound=sound,
                          cover=cover)

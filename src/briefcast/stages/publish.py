@@ -360,6 +360,15 @@ def commit(out: Path, in_feed: list[Episode], staged: tuple[Episode, Path] | Non
     return archive_episodes(out, archived)
 
 
+def archived_episode(out: Path, date: dt.date) -> Episode | None:
+    """The record of ``date``'s episode in the archive, if it was published and left the feed."""
+    record = out / ARCHIVE_DIR / date.isoformat() / RECORD_NAME
+    try:
+        return episode_from_json(record.read_bytes())
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
 def archive_episodes(out: Path, episodes: list[Episode]) -> list[str]:
     """Move episode folders that left the feed to ``archive/``; audio is never deleted."""
     moved: list[str] = []
