@@ -197,7 +197,7 @@ def _script(config: ShowConfig, date: dt.date, dry_run: bool = False) -> int:
     """
     from briefcast.backends.tts import make_engine
     from briefcast.cache import Cache
-    from briefcast.pipeline import prepare, script_markdown
+    from briefcast.prepare import prepare, script_markdown
     from briefcast.sound import sound_seconds
     from briefcast.stages.pacing import cached_pace, estimate_seconds, nominal_pace
 

@@ -23,26 +23,29 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from briefcast.alexa import FILE_NAME as ALEXA_FILE, flash_briefing
+from briefcast.alexa import FILE_NAME as ALEXA_FILE
+from briefcast.alexa import flash_briefing
 from briefcast.backends.tts import TTSEngine, make_engine, voice_problem
 from briefcast.cache import Cache
 from briefcast.config import ShowConfig
 from briefcast.errors import BuildError, LockedError, SynthesisError
 from briefcast.feed import build_feed, podcast_guid
-from briefcast.models import Episode, Script, Skipped, Story, StoryRef
-from briefcast.stages import publish
-from briefcast.stages.clean import clean_article
-from briefcast.stages.ingest import ingest
+from briefcast.models import Episode, Script, Skipped, StoryRef
+from briefcast.prepare import (  # prepare and script_markdown: also used via this module
+    Prepared,
+    compose_checked,
+    estimate,
+    prepare,
+    script_markdown,
+)
 from briefcast.site import read_detail, render_site
 from briefcast.sound import sound_seconds
+from briefcast.stages import publish
 from briefcast.stages.mix import MasterTarget, MixResult, mix_cached
-from briefcast.lexicon import load_lexicon, review_warnings
-from briefcast.stages.faithful import check_story
-from briefcast.stages.pacing import Pace, estimate_seconds, measure_pace
-from briefcast.stages.script import compose_script
+from briefcast.stages.pacing import measure_pace
 from briefcast.stages.speak import SpeakResult, speak_cues
-from briefcast.validate import validate_feed
 from briefcast.transcript import to_srt, to_vtt
+from briefcast.validate import validate_feed
 
 log = logging.getLogger(__name__)
 
@@ -72,18 +75,6 @@ class BuildReport:
     warnings: list[str] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class Prepared:
-    """Everything decided before any audio is made."""
-
-    stories: tuple[Story, ...]
-    skipped: tuple[Skipped, ...]
-    script: Script
-    warnings: tuple[str, ...] = ()  # for the producer: untraceable facts, names to check
-    paces: dict[str, Pace] = field(default_factory=dict)  # the voices' measured paces
-    extra_s: float = 0.0  # airtime that is not speech (stings)
-
-
 def slugify(text: str) -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:60] or "episode"
@@ -105,105 +96,11 @@ def output_lock(output_dir: Path) -> Iterator[None]:
         fh.close()
 
 
-def prepare(config: ShowConfig, date: dt.date, paces: dict[str, Pace] | None = None,
-            extra_s: float = 0.0) -> Prepared:
-    """Ingest, clean, compose and check the script: no audio, no writes.
-
-    Every story's script is checked against its article (numbers, names, quotes); a story
-    that fails is reported, or left out when the show says ``unfaithful = "drop"``.
-    """
-    ingested = ingest(config, date)  # folder + feeds, edition window, deduplicated
-    stories: list[Story] = []
-    skipped = list(ingested.skipped)
-    for article in ingested.articles:
-        cleaned = clean_article(article)
-        if isinstance(cleaned, Skipped):
-            skipped.append(cleaned)
-        else:
-            stories.append(cleaned)
-    if not stories:
-        reasons = "; ".join(f"{Path(s.source).name}: {s.reason}" for s in skipped) or "none found"
-        where = ", ".join([str(config.sources_folder)] if config.sources_folder else []
-                          + list(config.sources_feeds))
-        raise BuildError(f"no usable articles for {date} in {where} ({reasons})")
-    return compose_checked(config, date, stories, skipped, paces or {}, extra_s)
-
-
-def compose_checked(config: ShowConfig, date: dt.date, stories: list[Story],
-                    skipped: list[Skipped], paces: dict[str, Pace],
-                    extra_s: float) -> Prepared:
-    """Compose the script and check it: faithfulness (flag or drop) and pronunciation.
-
-    Used for the first composition and for every recomposition after a story is dropped,
-    so a story that moves up into the briefing is checked like the others.
-    """
-    stories, skipped = list(stories), list(skipped)
-    lexicon = load_lexicon(config.lexicon)
-    while True:
-        script = compose_script(stories, config, date, lexicon, paces, extra_s)
-        unfaithful = _unfaithful(script, config, date)
-        if not unfaithful or not config.drop_unfaithful:
-            break
-        for story, reason in unfaithful:  # dropped: the next story in line may take its slot
-            stories.remove(story)
-            skipped.append(Skipped(story.source, reason))
-        if not stories:
-            raise BuildError(f"no story for {date} passed the faithfulness check "
-                             f"({'; '.join(r for _, r in unfaithful)})")
-    warnings = [f"{_name(story.source)}: {reason}" for story, reason in unfaithful]
-    warnings += review_warnings(script, lexicon, config.language, config.voice)
-    return Prepared(tuple(stories), tuple(skipped), script, tuple(warnings), paces, extra_s)
-
-
-def _estimate(prepared: Prepared) -> float | None:
-    if not prepared.paces:
-        return None
-    return estimate_seconds(prepared.script, prepared.paces, prepared.extra_s)
-
-
-def _name(source: str) -> str:
-    return source if "://" in source else Path(source).name
-
-
-def _unfaithful(script: Script, config: ShowConfig, date: dt.date) -> list[tuple[Story, str]]:
-    """Stories whose script says something their article does not, with what it is."""
-    found = []
-    for summary in script.stories:
-        findings = check_story(summary.sentences, summary.story, edition=date,
-                               timezone=config.timezone)
-        if findings:
-            what = "; ".join(f'{f.kind} "{f.text}"' for f in findings[:4])
-            more = f" and {len(findings) - 4} more" if len(findings) > 4 else ""
-            found.append((summary.story, f"not traceable to the article: {what}{more}"))
-    return found
-
-
 def _description(script: Script) -> str:
     """Plain text; "<" and ">" are dropped because some apps render descriptions as HTML."""
     titles = [s.story.title.rstrip(".") for s in script.stories]
     text = f"{len(titles)} stories: " + "; ".join(titles) + "."
     return text.replace("<", "").replace(">", "")
-
-
-def script_markdown(script: Script, rate_wpm: int, estimate_s: float | None = None,
-                    measured: bool = True) -> str:
-    """The script as a producer reviews it: every line, then each story's source and budget."""
-    lines = [f"# {script.title}", ""]
-    for cue in script.cues:
-        if cue.kind == "transition":
-            lines += ["", f"## {cue.chapter}", ""]
-        lines.append(cue.text)
-    seconds = estimate_s if estimate_s is not None else script.word_count / rate_wpm * 60
-    how = ("the voices' measured pace" if estimate_s is not None and measured
-           else f"the nominal {rate_wpm} words a minute")
-    minutes, rest = divmod(round(seconds), 60)
-    lines += ["", "---", f"{script.word_count} spoken words, about {minutes}:{rest:02d} "
-              f"at {how}, pauses included.", ""]
-    for summary in script.stories:
-        lines.append(f"- {summary.story.title}: {summary.word_count} of "
-                     f"{summary.story.word_count} words (budget {summary.budget_words}), "
-                     f"source {summary.story.source}")
-    return "\n".join(lines) + "\n"
 
 
 def _chapters_json(mix: MixResult) -> bytes:
@@ -347,7 +244,7 @@ def _make_and_publish(config: ShowConfig, date: dt.date, engine: TTSEngine | Non
         if owned_engine:
             engine.close()
     report.warnings += prepared.warnings  # of the script that airs
-    report.estimated_s = round(_estimate(prepared) or 0.0, 2)
+    report.estimated_s = round(estimate(prepared) or 0.0, 2)
     report.timings_s["speak"] = round(clock() - started, 3)
     report.tts_calls, report.cache_hits = spoken.tts_calls, cache.hits
     report.stories_in = [s.story.title for s in prepared.script.stories]
@@ -402,7 +299,7 @@ def _make_and_publish(config: ShowConfig, date: dt.date, engine: TTSEngine | Non
             publish.RECORD_NAME: publish.episode_to_json(episode),
             "chapters.json": _chapters_json(mix),
             "script.md": script_markdown(prepared.script, config.rate_wpm,
-                                         _estimate(prepared)).encode("utf-8"),
+                                         estimate(prepared)).encode("utf-8"),
         }
         for name, data in files.items():
             publish.write_atomic(staging / name, data)

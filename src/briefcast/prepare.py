@@ -1,0 +1,131 @@
+"""Prepare: everything decided before any audio is made, and the script a producer reviews.
+
+Ingest, clean, compose (the condensing happens inside), then check the script: each story's
+numbers, names and quotes against its article (flagged, or dropped by the show's choice),
+and its names against what espeak-ng is likely to say wrong. ``briefcast script``,
+``build --dry-run`` and the build itself all come through here, so what is reviewed is
+what airs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from briefcast.config import ShowConfig
+from briefcast.errors import BuildError
+from briefcast.lexicon import load_lexicon, review_warnings
+from briefcast.models import Script, Skipped, Story
+from briefcast.stages.clean import clean_article
+from briefcast.stages.faithful import check_story
+from briefcast.stages.ingest import ingest
+from briefcast.stages.pacing import Pace, estimate_seconds
+from briefcast.stages.script import compose_script
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """Everything decided before any audio is made."""
+
+    stories: tuple[Story, ...]
+    skipped: tuple[Skipped, ...]
+    script: Script
+    warnings: tuple[str, ...] = ()  # for the producer: untraceable facts, names to check
+    paces: dict[str, Pace] = field(default_factory=dict)  # the voices' measured paces
+    extra_s: float = 0.0  # airtime that is not speech (stings)
+
+
+def prepare(config: ShowConfig, date: dt.date, paces: dict[str, Pace] | None = None,
+            extra_s: float = 0.0) -> Prepared:
+    """Ingest, clean, compose and check the script: no audio, no writes.
+
+    Every story's script is checked against its article (numbers, names, quotes); a story
+    that fails is reported, or left out when the show says ``unfaithful = "drop"``.
+    """
+    ingested = ingest(config, date)  # folder + feeds, edition window, deduplicated
+    stories: list[Story] = []
+    skipped = list(ingested.skipped)
+    for article in ingested.articles:
+        cleaned = clean_article(article)
+        if isinstance(cleaned, Skipped):
+            skipped.append(cleaned)
+        else:
+            stories.append(cleaned)
+    if not stories:
+        reasons = "; ".join(f"{Path(s.source).name}: {s.reason}" for s in skipped) or "none found"
+        where = ", ".join([str(config.sources_folder)] if config.sources_folder else []
+                          + list(config.sources_feeds))
+        raise BuildError(f"no usable articles for {date} in {where} ({reasons})")
+    return compose_checked(config, date, stories, skipped, paces or {}, extra_s)
+
+
+def compose_checked(config: ShowConfig, date: dt.date, stories: list[Story],
+                    skipped: list[Skipped], paces: dict[str, Pace],
+                    extra_s: float) -> Prepared:
+    """Compose the script and check it: faithfulness (flag or drop) and pronunciation.
+
+    Used for the first composition and for every recomposition after a story is dropped,
+    so a story that moves up into the briefing is checked like the others.
+    """
+    stories, skipped = list(stories), list(skipped)
+    lexicon = load_lexicon(config.lexicon)
+    while True:
+        script = compose_script(stories, config, date, lexicon, paces, extra_s)
+        unfaithful = _unfaithful(script, config, date)
+        if not unfaithful or not config.drop_unfaithful:
+            break
+        for story, reason in unfaithful:  # dropped: the next story in line may take its slot
+            stories.remove(story)
+            skipped.append(Skipped(story.source, reason))
+        if not stories:
+            raise BuildError(f"no story for {date} passed the faithfulness check "
+                             f"({'; '.join(r for _, r in unfaithful)})")
+    warnings = [f"{_name(story.source)}: {reason}" for story, reason in unfaithful]
+    warnings += review_warnings(script, lexicon, config.language, config.voice)
+    return Prepared(tuple(stories), tuple(skipped), script, tuple(warnings), paces, extra_s)
+
+
+def estimate(prepared: Prepared) -> float | None:
+    """The planned length in seconds, from the voices' measured pace (None if unmeasured)."""
+    if not prepared.paces:
+        return None
+    return estimate_seconds(prepared.script, prepared.paces, prepared.extra_s)
+
+
+def _name(source: str) -> str:
+    return source if "://" in source else Path(source).name
+
+
+def _unfaithful(script: Script, config: ShowConfig, date: dt.date) -> list[tuple[Story, str]]:
+    """Stories whose script says something their article does not, with what it is."""
+    found = []
+    for summary in script.stories:
+        findings = check_story(summary.sentences, summary.story, edition=date,
+                               timezone=config.timezone)
+        if findings:
+            what = "; ".join(f'{f.kind} "{f.text}"' for f in findings[:4])
+            more = f" and {len(findings) - 4} more" if len(findings) > 4 else ""
+            found.append((summary.story, f"not traceable to the article: {what}{more}"))
+    return found
+
+
+def script_markdown(script: Script, rate_wpm: int, estimate_s: float | None = None,
+                    measured: bool = True) -> str:
+    """The script as a producer reviews it: every line, then each story's source and budget."""
+    lines = [f"# {script.title}", ""]
+    for cue in script.cues:
+        if cue.kind == "transition":
+            lines += ["", f"## {cue.chapter}", ""]
+        lines.append(cue.text)
+    seconds = estimate_s if estimate_s is not None else script.word_count / rate_wpm * 60
+    how = ("the voices' measured pace" if estimate_s is not None and measured
+           else f"the nominal {rate_wpm} words a minute")
+    minutes, rest = divmod(round(seconds), 60)
+    lines += ["", "---", f"{script.word_count} spoken words, about {minutes}:{rest:02d} "
+              f"at {how}, pauses included.", ""]
+    for summary in script.stories:
+        lines.append(f"- {summary.story.title}: {summary.word_count} of "
+                     f"{summary.story.word_count} words (budget {summary.budget_words}), "
+                     f"source {summary.story.source}")
+    return "\n".join(lines) + "\n"
