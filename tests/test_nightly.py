@@ -332,3 +332,21 @@ def test_archived_date_is_not_rebuilt_silently(tmp_path: Path) -> None:
     assert feed_dates(out) == [DATE_B]
     again = json.loads((out / "archive" / f"{DATE_A}-2" / "episode.json").read_text())
     assert again["guid"] == guid  # the same episode, made again
+
+
+@pytest.mark.parametrize(("publish_time", "said"), [('"06:00"', "yesterday"),
+                                                     ('"18:00"', "today")])
+def test_undated_article_is_dated_by_the_edition_window(tmp_path: Path, publish_time: str,
+                                                         said: str) -> None:
+    """A morning edition airs the evening before's news: its "today" is "yesterday"."""
+    from briefcast.prepare import prepare
+
+    article = tmp_path / "pier.txt"
+    article.write_text("Pier Reopens After Repairs\n\nThe north pier reopened today after "
+                       "three weeks of repairs, the harbor master said.\n\nCrews replaced "
+                       "forty rotten boards and a railing, and anglers were back by noon "
+                       "with their lines in the water.\n", encoding="utf-8")
+    config = load_config(make_show(tmp_path, [article], publish_time=publish_time))
+    script = prepare(config, dt.date(2026, 11, 26)).script
+    story = " ".join(c.text for c in script.cues if c.kind == "story")
+    assert f"The north pier reopened {said} after three weeks" in story

@@ -12,9 +12,16 @@ from briefcast.models import Story
 from briefcast.stages.clean import clean_article
 from briefcast.stages.condense import condense_story, split_sentences, spoken_sentences
 from briefcast.stages.ingest import read_article
-from briefcast.stages.rewrite import (date_frame, is_prompt_or_caption, resolve_dates,
-                                      rewrite_sentences, split_long_sentence, strip_asides,
-                                      strip_dateline, trim_long_quote)
+from briefcast.stages.rewrite import (
+    date_frame,
+    is_prompt_or_caption,
+    resolve_dates,
+    rewrite_sentences,
+    split_long_sentence,
+    strip_asides,
+    strip_dateline,
+    trim_long_quote,
+)
 
 UTC = dt.timezone.utc
 TUESDAY_3PM = dt.datetime(2026, 11, 3, 15, 0, tzinfo=UTC)  # Tuesday, November 3, 2026
@@ -256,15 +263,16 @@ def test_long_quote_keeps_its_first_sentence_and_same_sentence_speaker() -> None
     assert trim_long_quote(sentence) == "“The plan is sound,” said Mayor Ines Okafor."
 
 
-def test_long_quote_in_the_sample_is_cut_at_a_clause() -> None:
+def test_long_quote_cut_to_a_dangling_clause_is_not_aired() -> None:
+    """The sample's Fomin quote: its first clause is "Due to the fact that ...", which says
+    nothing on its own, so the sentence is dropped rather than read as a fragment."""
     sentence = ("Today, Russian Deputy Defense Minister Alexander Fomin stated “Due to the fact "
                 "that negotiations on the preparation of an agreement on the neutrality and "
                 "non-nuclear status of Ukraine, as well as on the provision of security "
                 "guarantees to Ukraine, are moving into practice, a decision was made.”")
-    assert trim_long_quote(sentence) == (
-        "Today, Russian Deputy Defense Minister Alexander Fomin stated “Due to the fact that "
-        "negotiations on the preparation of an agreement on the neutrality and non-nuclear "
-        "status of Ukraine…”")
+    assert trim_long_quote(sentence) == ""
+    assert rewrite_sentences([sentence, "The talks resume on Friday, officials said."]) == (
+        "The talks resume on Friday, officials said.",)
 
 
 def test_short_quotes_and_unknown_speakers_are_not_changed() -> None:

@@ -10,7 +10,7 @@ what airs.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from briefcast.config import ShowConfig
@@ -19,7 +19,7 @@ from briefcast.lexicon import load_lexicon, review_warnings
 from briefcast.models import Script, Skipped, Story
 from briefcast.stages.clean import clean_article
 from briefcast.stages.faithful import check_story
-from briefcast.stages.ingest import ingest
+from briefcast.stages.ingest import edition_window, ingest
 from briefcast.stages.pacing import Pace, estimate_seconds
 from briefcast.stages.script import compose_script
 
@@ -46,12 +46,16 @@ def prepare(config: ShowConfig, date: dt.date, paces: dict[str, Pace] | None = N
     ingested = ingest(config, date)  # folder + feeds, edition window, deduplicated
     stories: list[Story] = []
     skipped = list(ingested.skipped)
+    # An undated article is taken to be from the middle of the edition's window: for a
+    # 06:00 show that is the evening before, so its "today" is said as "yesterday".
+    assumed = edition_window(config, date).start + dt.timedelta(hours=12)
     for article in ingested.articles:
         cleaned = clean_article(article)
         if isinstance(cleaned, Skipped):
             skipped.append(cleaned)
         else:
-            stories.append(cleaned)
+            stories.append(cleaned if cleaned.published else replace(cleaned,
+                                                                     published=assumed))
     if not stories:
         reasons = "; ".join(f"{Path(s.source).name}: {s.reason}" for s in skipped) or "none found"
         where = ", ".join([str(config.sources_folder)] if config.sources_folder else []

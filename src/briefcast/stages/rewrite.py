@@ -235,6 +235,11 @@ def _shorten_quote(inner: str, max_words: int) -> str:
     return inner[:cut].rstrip(" ,;:—–") + ELLIPSIS
 
 
+_SUBORDINATE = re.compile(
+    r"(?i)(due to|because|although|though|since|while|whereas|unless|if|as|when|given|"
+    r"in order|so that|despite|after|before|until)\b")
+
+
 def trim_long_quote(sentence: str, before: str = "", after: str = "",
                     max_words: int = LONG_QUOTE_WORDS) -> str:
     """Shorten a quote of more than ``max_words`` words and keep it attributed.
@@ -250,6 +255,8 @@ def trim_long_quote(sentence: str, before: str = "", after: str = "",
         if len(inner.split()) <= max_words or not open_mark or not close_mark:
             continue
         short = _shorten_quote(inner, max_words)
+        if short.endswith("…") and _SUBORDINATE.match(short):
+            return ""  # "Due to the fact that…": a cut that says nothing is not aired
         rest = (sentence[:a] + sentence[b:]).strip(" .,")
         speaker = None if rest else find_speaker(before) or find_speaker(after)
         if speaker:
@@ -281,6 +288,8 @@ def rewrite_sentences(sentences: Sequence[str], frame: DateFrame | None = None,
         previous = kept[i - 1] if i > 0 else before
         following = kept[i + 1] if i + 1 < len(kept) else after
         sentence = trim_long_quote(sentence, previous, following)
+        if not sentence:
+            continue
         out.extend(resolve_dates(piece, frame)
                    for piece in split_long_sentence(sentence, max_words))
     return tuple(out)
