@@ -65,3 +65,11 @@ def test_bad_toml_and_missing_file(tmp_path: Path) -> None:
         load_config(bad)
     with pytest.raises(ConfigError, match="not found"):
         load_config(tmp_path / "missing.toml")
+
+
+@pytest.mark.parametrize("tz", ["x" * 5000, "Mars/Olympus_Mons", "../../etc/passwd"])
+def test_bad_time_zone_is_a_config_error(tz: str) -> None:
+    raw = {**GOOD, "show": {**GOOD["show"], "timezone": tz}}
+    with pytest.raises(ConfigError) as err:
+        parse_config(raw, Path("/tmp/show.toml"))
+    assert "time zone" in str(err.value)

@@ -155,7 +155,7 @@ def _tz(v: Any) -> str | None:
         return "must be an IANA time zone name such as Europe/London"
     try:
         zoneinfo.ZoneInfo(v)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a 5,000-char name
         return f"unknown time zone {v!r} (use an IANA name such as Europe/London)"
     return None
 
