@@ -254,8 +254,11 @@ def test_alexa_refuses_what_amazon_would_reject(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("utc", "edition"), [
     ("2026-11-25T10:30:00+00:00", "2026-11-25"),  # 05:30 in New York: this morning's
-    ("2026-11-25T11:00:00+00:00", "2026-11-26"),  # 06:00 has passed: tomorrow morning's
+    ("2026-11-25T11:30:00+00:00", "2026-11-25"),  # 06:30, a late start: still this morning's
+    ("2026-11-25T22:30:00+00:00", "2026-11-25"),  # 17:30: nearer this morning's
+    ("2026-11-25T23:30:00+00:00", "2026-11-26"),  # 18:30: nearer tomorrow morning's
     ("2026-11-26T04:00:00+00:00", "2026-11-26"),  # 23:00 on the 25th: tomorrow's
+    ("2026-07-15T10:30:00+00:00", "2026-07-15"),  # the CI cron in summer (06:30 EDT)
 ])
 def test_default_date_is_the_next_edition(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                           utc: str, edition: str) -> None:

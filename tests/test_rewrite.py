@@ -342,3 +342,31 @@ def test_weekday_with_a_tense_is_redated() -> None:
         "The mayor met residents yesterday."
     assert resolve_dates("The vote will be held on Friday.", frame) == \
         "The vote will be held tomorrow."
+
+
+@pytest.mark.parametrize("sentence", [
+    "The festival opens on Wednesday, organizers said.",   # the attribution is not the tense
+    "Voting ends on Wednesday, election officials said.",
+    "The road reopens on Wednesday after it was closed for repairs.",
+    "The council meets on Tuesday night, the clerk said.",
+    "Officials said the festival opens on Wednesday.",
+])
+def test_attribution_does_not_date_a_scheduled_event(sentence: str) -> None:
+    frame = date_frame(dt.datetime(2025, 3, 4, 15, tzinfo=dt.timezone.utc), dt.date(2025, 3, 5))
+    assert resolve_dates(sentence, frame) == sentence
+
+
+def test_sunday_weeks_are_the_coming_week() -> None:
+    frame = date_frame(dt.datetime(2025, 3, 9, 15, tzinfo=dt.timezone.utc), dt.date(2025, 3, 10))
+    assert resolve_dates("The council meets this week.", frame) == "The council meets this week."
+    assert resolve_dates("Schools reopen next week.", frame) == "Schools reopen this week."
+
+
+def test_assumed_publication_day_redates_only_today_and_yesterday() -> None:
+    """An undated article's day is a guess: "today" moves with it, weekdays do not."""
+    frame = date_frame(dt.datetime(2025, 3, 4, 18, tzinfo=dt.timezone.utc), dt.date(2025, 3, 5),
+                       exact=False)
+    assert resolve_dates("The vote was held today.", frame) == "The vote was held yesterday."
+    assert resolve_dates("The meeting ran late on Wednesday.", frame) == \
+        "The meeting ran late on Wednesday."
+    assert resolve_dates("The council met this week.", frame) == "The council met this week."

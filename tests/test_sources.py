@@ -473,3 +473,31 @@ def test_config_needs_at_least_one_source(tmp_path: Path) -> None:
         show(tmp_path, feeds="https://example.org/feed.xml")
     config = show(tmp_path, folder="articles", feeds=["https://example.org/feed.xml?x=1"])
     assert config.sources_feeds == ("https://example.org/feed.xml?x=1",)
+
+
+def test_description_airs_when_the_linked_page_cannot_be_fetched(tmp_path: Path,
+                                                                  server: Server) -> None:
+    """Offline, or the site is down: a feed whose description carries the story still airs."""
+    body = " ".join(CHOIR)
+    feed = server.body("/desc.xml", rss([
+        {"title": "Choir wins regional title", "link": server.url("/gone"),
+         "date": "Tue, 24 Nov 2026 10:00:00 -0500", "summary": body},
+        {"title": "Teaser only", "link": server.url("/gone-too"),
+         "date": "Tue, 24 Nov 2026 11:00:00 -0500", "summary": "Read all about it."}]),
+        "application/rss+xml")
+    result = ingest(show(tmp_path, feeds=[feed]), EDITION, fetcher=fetcher(timeout=2))
+    assert [a.title for a in result.articles] == ["Choir wins regional title"]
+    assert " ".join(result.articles[0].lines).split() == body.split()
+    why = reasons(result.skipped)[server.url("/gone-too")]
+    assert "HTTP 404" in why and "too short to air" in why
+
+
+def test_bare_date_belongs_to_the_next_morning_edition(tmp_path: Path) -> None:
+    """`date: 2026-11-24` (no time) counts as noon: the 06:00 edition of the 25th airs it."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "choir.md").write_text("---\ntitle: Choir wins\ndate: 2026-11-24\n---\n\n"
+                                     + "\n\n".join(CHOIR), encoding="utf-8")
+    config = show(tmp_path, folder="articles")
+    assert [a.title for a in ingest(config, EDITION).articles] == ["Choir wins"]
+    assert ingest(config, dt.date(2026, 11, 24)).articles == ()

@@ -30,20 +30,18 @@ def _date(value: str) -> dt.date:
 
 
 def today(config: ShowConfig) -> dt.date:
-    """The next edition: today's if its publish time has not passed, else tomorrow's.
+    """The edition whose publish time is nearest to now, in the show's time zone.
 
-    Run at 05:30 for a 06:00 show it is this morning's episode; run at 23:00, tomorrow
-    morning's (which carries today's articles). Times are the show's time zone;
-    SOURCE_DATE_EPOCH pins the clock for reproducible runs.
+    For a 06:00 show: run at 05:30, or at 06:30 after a late start or a missed night, it
+    is this morning's episode; run at 23:00, tomorrow morning's (which carries today's
+    articles). SOURCE_DATE_EPOCH pins the clock for reproducible runs.
     """
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     now = (dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc) if epoch
            else dt.datetime.now(dt.timezone.utc))
-    local = now.astimezone(zoneinfo.ZoneInfo(config.timezone))
+    local = now.astimezone(zoneinfo.ZoneInfo(config.timezone)).replace(tzinfo=None)
     hour, minute = (int(x) for x in config.publish_time.split(":"))
-    if local.time() < dt.time(hour, minute):
-        return local.date()
-    return local.date() + dt.timedelta(days=1)
+    return (local - dt.timedelta(hours=hour, minutes=minute) + dt.timedelta(hours=12)).date()
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -54,7 +52,8 @@ def _parser() -> argparse.ArgumentParser:
                             ("ingest", "list the articles found and dropped")):
         cmd = sub.add_parser(name, help=help_text)
         cmd.add_argument("--config", type=Path, default=Path("briefcast.toml"))
-        cmd.add_argument("--date", type=_date, help="edition date, YYYY-MM-DD (default: today)")
+        cmd.add_argument("--date", type=_date, help="edition date, YYYY-MM-DD (default: the edition whose publish time "
+                                  "is nearest to now)")
         cmd.add_argument("--output", type=Path, help="output folder (overrides the config)")
         cmd.add_argument("--quiet", action="store_true", help="only errors (for cron)")
         if name == "build":

@@ -43,6 +43,7 @@ class Story:
     dropped_lines: tuple[str, ...] = ()
     url: str | None = None
     published: dt.datetime | None = None  # from the Article; resolves "today" and "yesterday"
+    published_assumed: bool = False  # an undated article: ``published`` is the window's middle
 
     @property
     def word_count(self) -> int:

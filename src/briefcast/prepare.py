@@ -54,8 +54,8 @@ def prepare(config: ShowConfig, date: dt.date, paces: dict[str, Pace] | None = N
         if isinstance(cleaned, Skipped):
             skipped.append(cleaned)
         else:
-            stories.append(cleaned if cleaned.published else replace(cleaned,
-                                                                     published=assumed))
+            stories.append(cleaned if cleaned.published else replace(
+                cleaned, published=assumed, published_assumed=True))
     if not stories:
         reasons = "; ".join(f"{Path(s.source).name}: {s.reason}" for s in skipped) or "none found"
         where = ", ".join([str(config.sources_folder)] if config.sources_folder else []

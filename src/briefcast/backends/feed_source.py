@@ -187,6 +187,16 @@ def _entry_body(entry: Any) -> tuple[list[str], str | None]:
     return [], None
 
 
+SUMMARY_MIN_WORDS = 40  # below this a description is a teaser, not a story
+
+
+def text_paragraphs_of_summary(entry: Any) -> list[str]:
+    """The entry's description/summary as paragraphs (often a teaser, sometimes the story)."""
+    value = entry.get("summary") or ""
+    kind = ((entry.get("summary_detail") or {}).get("type") or "text/html").lower()
+    return fragment_paragraphs(value) if "html" in kind else text_paragraphs(value)
+
+
 def _entry(entry: Any, index: int, source: str, *, tz: dt.tzinfo, fetcher: Fetcher | None,
            feed_language: str | None, skip_reason: SkipReason | None) -> Article | Skipped:
     link = entry.get("link") or None
@@ -203,18 +213,31 @@ def _entry(entry: Any, index: int, source: str, *, tz: dt.tzinfo, fetcher: Fetch
         return Article(source=label, title=title, lines=as_lines(paragraphs), url=link,
                        published=published, author=author,
                        language=language or feed_language)
+    summary = text_paragraphs_of_summary(entry)
+
+    def from_summary(why: str) -> Article | Skipped:
+        """The entry's own description, when the full text cannot be had (the cleaner
+        still drops a teaser too short to be a story)."""
+        words = sum(len(p.split()) for p in summary)
+        if title and words >= SUMMARY_MIN_WORDS:
+            return Article(source=label, title=title, lines=as_lines(summary), url=link,
+                           published=published, author=author, language=feed_language)
+        if summary:
+            why += f" (its description, {words} words, is too short to air instead)"
+        return Skipped(label, why)
+
     if not link:
-        return Skipped(label, "feed entry has no full text and no link to fetch it from")
+        return from_summary("feed entry has no full text and no link to fetch it from")
     if fetcher is None:
-        return Skipped(label, "feed entry has no full text and fetching is turned off")
+        return from_summary("feed entry has no full text and fetching is turned off")
     page = _fetch(fetcher, link, "linked page not fetched")
     if isinstance(page, str):
-        return Skipped(label, page)
+        return from_summary(page)
     if page.content_type and "html" not in page.content_type and page.content_type != "text/plain":
-        return Skipped(label, f"linked page is {page.content_type}, not an HTML article")
+        return from_summary(f"linked page is {page.content_type}, not an HTML article")
     article = html_to_article(page.body, label, tz=tz, url=page.url, charset=page.charset)
     if isinstance(article, Skipped):
-        return Skipped(label, f"linked page: {article.reason}")
+        return from_summary(f"linked page: {article.reason}")
     return Article(source=label, title=title or article.title, lines=article.lines,
                    url=article.url or link, published=published or article.published,
                    author=author or article.author,

@@ -83,19 +83,29 @@ def decode_text(data: bytes, declared: str | None = None, *, html: bool = False)
     return Decoded(text, encoding)
 
 
+_BARE_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 def parse_datetime(value: Any, tz: dt.tzinfo) -> dt.datetime | None:
     """Read a publication date (ISO 8601 or RFC 822) as an aware datetime.
 
     A time without an offset is taken as the show's local time; a bare date as local
-    midnight, so it still falls on its own day when the edition window is checked.
+    noon, the middle of its day: a 06:00 edition then carries the articles dated the day
+    before, an 18:00 edition those dated the same day.
     """
     if isinstance(value, dt.datetime):
         return value if value.tzinfo else value.replace(tzinfo=tz)
     if isinstance(value, dt.date):
-        return dt.datetime(value.year, value.month, value.day, tzinfo=tz)
+        return dt.datetime(value.year, value.month, value.day, 12, tzinfo=tz)
     if not isinstance(value, str) or not value.strip():
         return None
     text = value.strip()
+    if _BARE_DATE.fullmatch(text):
+        try:
+            day = dt.date.fromisoformat(text)
+        except ValueError:
+            return None
+        return dt.datetime(day.year, day.month, day.day, 12, tzinfo=tz)
     parsed: dt.datetime | None = None
     try:
         parsed = dt.datetime.fromisoformat(text)

@@ -82,7 +82,8 @@ def spoken_sentences(story: Story, edition: dt.date | None = None,
     ``edition`` and ``timezone`` (the show's) let "today" and "yesterday" be re-said for
     the edition day; without an edition date they are left as written.
     """
-    frame = date_frame(story.published, edition, timezone)
+    frame = date_frame(story.published, edition, timezone,
+                       exact=not story.published_assumed)
     paragraphs = [split_sentences(strip_dateline(p)) for p in story.paragraphs]
     spoken: list[str] = []
     for i, sentences in enumerate(paragraphs):

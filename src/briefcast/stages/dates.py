@@ -27,19 +27,22 @@ class DateFrame:
 
     published: dt.date  # the article's publication day in the show's time zone
     edition: dt.date
+    exact: bool = True  # False: the day is assumed (an undated article), not known
 
 
 def date_frame(published: dt.datetime | None, edition: dt.date | None,
-               timezone: str = "UTC") -> DateFrame | None:
+               timezone: str = "UTC", exact: bool = True) -> DateFrame | None:
     """The frame for rewriting, or None when there is nothing to rewrite.
 
-    Without an edition date, or without a publication time (then the article is taken to be
-    from the edition day, so "today" stays "today"), relative dates are left as written.
+    Without an edition date or a publication time relative dates are left as written.
+    With an assumed publication day (``exact=False``) only "today", "yesterday" and the
+    like are re-said; weekdays and weeks, which a day's error would turn into a wrong
+    date, are left as written.
     """
     if edition is None or published is None:
         return None
     local = published.astimezone(zoneinfo.ZoneInfo(timezone)).date()
-    return DateFrame(local, edition)
+    return DateFrame(local, edition, exact)
 
 
 _PARTS = {"morning": "morning", "afternoon": "afternoon", "evening": "evening",
@@ -57,13 +60,41 @@ _FUTURE = re.compile(r"\b(will|’ll|'ll|(is|are) expected|expected to|scheduled
                      r"set to|upcoming|until|till)\b", re.IGNORECASE)
 _PREPOSITION = re.compile(r"\b(until|till|by|since|from|through|before|after|of|for)\s*$",
                           re.IGNORECASE)
-_VERB_BEFORE = re.compile(r"\b(\w+ed|said|says|told|met|held|won|lost|began)\s*$")
+_VERB_BEFORE = re.compile(r"\b(\w{3,}ed|said|told|met|held|won|lost|began|was|were)"
+                          r"(?: \w+ly)?\s*$")
 
 
 _PAST = re.compile(
     r"\b(was|were|had|did|\w{3,}ed|said|told|met|held|won|lost|began|went|came|took|made|"
     r"gave|ran|fell|rose|left|sold|paid|built|struck|broke|spoke|wrote|found|got|brought|"
     r"became|saw|shut|hit|cut|quit)\b", re.IGNORECASE)
+
+
+def _weekday_tense(sentence: str, m: re.Match[str]) -> str | None:
+    """The tense of the verb the weekday belongs to, or None when it is not clear.
+
+    Only the words right next to it count: "voted on Tuesday", "will meet on Friday",
+    "On Tuesday, the council voted". An attribution elsewhere ("opens on Wednesday,
+    organizers said") says when it was said, not when it happens.
+    """
+    clause = re.split(r"[,;:—–]", outside_quotes(sentence[:m.start(2)]))[-1]
+    if _FUTURE.search(clause):  # "will meet on Friday", "until Thursday"
+        return "future"
+    near = clause.split()[-5:-1] if m.group(1) else clause.split()[-4:]  # before "on"
+    if _VERB_BEFORE.search(" ".join(near[-1:]) + " ") or any(
+            _PAST.fullmatch(w) and not _ATTRIBUTION_ONLY.fullmatch(w) for w in near):
+        return "past"  # "voted on Tuesday", "met residents on Tuesday"
+    if _at_start(sentence, m.start()):  # "On Tuesday, the council voted ...": its verb
+        following = re.split(r"[;:—–]", outside_quotes(sentence[m.end():]).lstrip(" ,"))[0]
+        head = " ".join(following.split()[:5])
+        if _FUTURE.search(head):
+            return "future"
+        if _PAST.search(head) and not _ATTRIBUTION_ONLY.fullmatch(head.split()[-1]):
+            return "past"
+    return None
+
+
+_ATTRIBUTION_ONLY = re.compile(r"(?i)said|told|announced|reported")
 
 
 def _tense(text: str) -> str | None:
@@ -117,7 +148,8 @@ def date_edits(sentence: str, frame: DateFrame) -> list[tuple[int, int, str]]:
                                                             sentence[m.end():]))):
             continue  # a quote, or a capital mid-sentence: "the Today programme"
         if m.group(9):
-            edits.extend(_week_edit(m, frame, sentence))
+            if frame.exact:
+                edits.extend(_week_edit(m, frame, sentence))
             continue
         key = (m.group(1) or m.group(7) or m.group(4) or "").lower()
         part = m.group(2) or m.group(5) or ("night" if m.group(7) else None)
@@ -128,7 +160,7 @@ def date_edits(sentence: str, frame: DateFrame) -> list[tuple[int, int, str]]:
                        m.group(3) or m.group(6) or m.group(8) or "")
         if new.lower() != word.lower():
             edits.append((m.start(), m.end(), _cased(new, sentence, m.start())))
-    for m in _WEEKDAY.finditer(sentence):
+    for m in _WEEKDAY.finditer(sentence) if frame.exact else ():
         lead, name, part = m.group(1), m.group(2), m.group(3)
         before = sentence[:m.start(2)]
         if (in_spans(m.start(2), spans) or not name[0].isupper()
@@ -139,13 +171,13 @@ def date_edits(sentence: str, frame: DateFrame) -> list[tuple[int, int, str]]:
             continue  # "a busy summer Saturday", "Black Friday": not a date reference
         wanted = WEEKDAYS.index(name.capitalize())
         back = (frame.published.weekday() - wanted) % 7
-        clause = re.split(r"[,;:—–]", outside_quotes(before))[-1]
-        after = outside_quotes(sentence[m.end():])
-        tense = _tense(clause) or _tense(after)
+        tense = _weekday_tense(sentence, m)
         if tense is None:
             continue  # "the race is on Tuesday": past or coming? Left as the newsroom wrote it
         if tense == "future":
             back = back - 7 if back else -7  # the next such day after publication
+        elif back == 6:
+            continue  # six days back: a newsroom would have written "last Tuesday"
         target = frame.published - dt.timedelta(days=back)
         delta = (target - frame.edition).days
         if -7 < delta < 7 and delta not in (-1, 0, 1):
@@ -161,6 +193,8 @@ def _week_edit(m: re.Match[str], frame: DateFrame,
                sentence: str) -> list[tuple[int, int, str]]:
     """"this week" / "last week" / "next week", re-said from the edition's week."""
     shift = {"this": 0, "last": -1, "next": 1}[m.group(9).lower()]
+    if frame.published.weekday() == 6:  # written on a Sunday: "this" and "next" week are
+        shift = {"this": 1, "last": 0, "next": 1}[m.group(9).lower()]  # the one from Monday
     monday = frame.published - dt.timedelta(days=frame.published.weekday()) \
         + dt.timedelta(weeks=shift)
     weeks = (monday - (frame.edition - dt.timedelta(days=frame.edition.weekday()))).days // 7

@@ -162,7 +162,8 @@ def check_story(sentences: Sequence[str], story: Story, *, edition: dt.date | No
     it wrote are recognised. No findings means the story is faithful.
     """
     source = _source(story)
-    frame = date_frame(story.published, edition, timezone)
+    frame = date_frame(story.published, edition, timezone,
+                       exact=not story.published_assumed)
     originals = [s for p in story.paragraphs for s in split_sentences(strip_dateline(p))]
     derived = date_phrases(originals, frame) | date_phrases(
         spoken_sentences(story, edition, timezone), frame)

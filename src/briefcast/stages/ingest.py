@@ -7,7 +7,8 @@ by URL or file path (see ``backends/feed_source.py``).
 Then two decisions, each reported per article so a producer can see why a story is missing:
 
 - **Edition window.** An article with a known publication date is kept only if it was
-  published on the edition date *in the show's time zone* (local midnight to midnight).
+  published in the 24 hours before the edition's publish time, in the show's time zone
+  (see ``EditionWindow``; a bare date counts as local noon).
   This depends only on the date and the config, never on when the build runs, so a rerun
   picks the same stories. Articles without a date are kept: dropping a file in the folder
   is the producer's choice.
