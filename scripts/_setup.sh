@@ -7,7 +7,8 @@ need=()
 command -v espeak-ng >/dev/null 2>&1 || need+=(espeak-ng)
 command -v ffmpeg >/dev/null 2>&1 || need+=(ffmpeg)
 command -v flite >/dev/null 2>&1 || need+=(flite)  # optional engine: voice.engine = "flite"
-[ -f /usr/share/dict/words ] || need+=(wamerican)  # word list of the pronunciation check
+[ -f /usr/share/dict/words ] || need+=(wamerican)  # word lists of the pronunciation check
+[ -f /usr/share/dict/british-english ] || need+=(wbritish)
 ldconfig -p 2>/dev/null | grep -q libespeak-ng || need+=(libespeak-ng1)
 if ! command -v python3 >/dev/null 2>&1; then need+=(python3 python3-venv); fi
 if command -v python3 >/dev/null 2>&1 && ! python3 -c "import venv, ensurepip" >/dev/null 2>&1; then

@@ -98,6 +98,9 @@ def test_feed_items_match_files(built: Path) -> None:
 def test_channel_tags(built: Path) -> None:
     channel = _feed(built).find("channel")
     assert channel.findtext("link") == "https://ledger.example.org/"
+    page = _item(built).findtext("link")  # each episode links to its page, built with it
+    assert page == f"https://ledger.example.org/podcast/{DATE}/index.html"
+    assert (built.parent / "episodes" / DATE / "index.html").is_file()
     assert channel.find("atom:link", NS).get("href") == "https://ledger.example.org/podcast/feed.xml"
     assert channel.find("atom:link", NS).get("rel") == "self"
     assert channel.findtext("language") == "en"
@@ -257,7 +260,8 @@ def test_unknown_voice_is_refused(built: Path) -> None:
     bad = built.parent / "badvoice.toml"
     bad.write_text(built.read_text().replace('second_name = "en-us+f3"', 'second_name = "en-us+nope"'))
     proc = run_cli("build", "--config", str(bad), "--date", "2026-11-20")
-    assert proc.returncode == 1 and "no voice variant 'nope'" in proc.stderr
+    # a config problem (exit 2), found before any work; dry runs check it too
+    assert proc.returncode == 2 and "no voice variant 'nope'" in proc.stderr
 
 
 def test_story_whose_speech_fails_is_dropped(tmp_path: Path) -> None:

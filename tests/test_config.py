@@ -73,3 +73,11 @@ def test_bad_time_zone_is_a_config_error(tz: str) -> None:
     with pytest.raises(ConfigError) as err:
         parse_config(raw, Path("/tmp/show.toml"))
     assert "time zone" in str(err.value)
+
+
+def test_misspelled_key_and_table_suggest_the_right_name() -> None:
+    raw = {**GOOD, "briefing": {"story_cuont": 4}, "briefng": {}}
+    config = parse_config(raw, Path("/tmp/show.toml"))
+    assert "unknown key briefing.story_cuont ignored (did you mean story_count?)" in \
+        config.warnings
+    assert "unknown table [briefng] ignored (did you mean briefing?)" in config.warnings

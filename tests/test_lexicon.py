@@ -131,3 +131,17 @@ def test_system_word_list_knows_harbor_not_the_invented_name() -> None:
 
 def test_espeak_trace_finds_words_it_would_spell_out() -> None:
     assert espeak_spelled(["Xzqwt", "Harbor", "Xochitlqueztal"]) == {"Xzqwt"}
+
+
+def test_british_spellings_are_not_taken_for_names() -> None:
+    import datetime as dt
+
+    from briefcast.lexicon import review_warnings
+    from briefcast.models import Cue, Script
+
+    text = "Officials at the Ministry of Defence met Xochitlqueztal on Friday."
+    cue = Cue("story", text, text, "en-gb", "Story")
+    warnings = review_warnings(Script("T", dt.date(2026, 11, 26), (cue,), ()), Lexicon(),
+                               "en-GB", "en-gb")
+    assert not any("'Defence'" in w for w in warnings)
+    assert any("'Xochitlqueztal'" in w for w in warnings)

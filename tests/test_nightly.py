@@ -353,3 +353,11 @@ def test_undated_article_is_dated_by_the_edition_window(tmp_path: Path, publish_
     script = prepare(config, dt.date(2026, 11, 26)).script
     story = " ".join(c.text for c in script.cues if c.kind == "story")
     assert f"The north pier reopened {said} after three weeks" in story
+
+
+def test_dry_run_says_what_is_held_back_and_when_the_show_runs_short(tmp_path: Path) -> None:
+    config = small_show(tmp_path, story_count="1", target_minutes="4")
+    proc = run_cli("build", "--dry-run", "--config", str(config), "--date", DATE_A)
+    assert proc.returncode == 0, proc.stderr
+    assert "Held back (the show airs 1): 02-storm-ferry.txt" in proc.stderr
+    assert "well short of its 4:00 slot" in proc.stderr

@@ -370,3 +370,13 @@ def test_assumed_publication_day_redates_only_today_and_yesterday() -> None:
     assert resolve_dates("The meeting ran late on Wednesday.", frame) == \
         "The meeting ran late on Wednesday."
     assert resolve_dates("The council met this week.", frame) == "The council met this week."
+
+
+def test_announcements_that_are_over_by_air_time_are_left_out() -> None:
+    frame = date_frame(dt.datetime(2026, 11, 25, 15, tzinfo=dt.timezone.utc), dt.date(2026, 11, 26))
+    stale = "Ministers are expected to respond today in the House of Commons."
+    fresh = "Ministers will respond tomorrow in the House of Commons."
+    done = "Ministers responded today in the House of Commons."
+    assert rewrite_sentences([stale, fresh, done], frame) == (
+        "Ministers will respond today in the House of Commons.",
+        "Ministers responded yesterday in the House of Commons.")

@@ -145,8 +145,12 @@ def _build(config: ShowConfig, date: dt.date, quiet: bool, rebuild: bool = False
         f"Stories   {len(report.stories_in)} in, {len(report.skipped)} skipped",
         *[f"  + {t}" for t in report.stories_in],
         *[f"  - {Path(s['source']).name}: {s['reason']}" for s in report.skipped],
+        *([f"Held      {len(report.held)} more usable (the show airs {config.story_count}, "
+             "in file-name order, folder before feeds): " + ", ".join(report.held)]
+          if report.held else []),
         f"Speech    {report.tts_calls} synthesized, {report.cache_hits} from cache",
-        "Time      " + ", ".join(f"{k} {v:.1f} s" for k, v in report.timings_s.items()),
+        *(["Time      " + ", ".join(f"{k} {v:.1f} s" for k, v in report.timings_s.items())]
+          if report.timings_s else []),
         f"Feed      {report.feed}",
         *([f"Archived  {', '.join(report.archived)} (left the feed; audio kept in archive/)"]
           if report.archived else []),
@@ -191,42 +195,48 @@ def _serve(root: Path, host: str, port: int, quiet: bool, base_url: str | None =
 def _script(config: ShowConfig, date: dt.date, dry_run: bool = False) -> int:
     """Print the script (stdout) and what to review before air (stderr); write nothing.
 
-    The script is composed exactly as the build will compose it: with the voices' measured
-    pace when an earlier build measured it (read from the cache, nothing synthesized).
+    The script is composed exactly as the build will compose it, with the voices' measured
+    pace: from the cache, or timed now (two short syntheses per voice, kept nowhere).
     """
+    import tempfile
+
     from briefcast.backends.tts import make_engine
     from briefcast.cache import Cache
-    from briefcast.prepare import prepare, script_markdown
+    from briefcast.pipeline import check_voices, voice_paces
+    from briefcast.prepare import held_back, prepare, script_markdown
     from briefcast.sound import sound_seconds
     from briefcast.stages.pacing import cached_pace, estimate_seconds, nominal_pace
 
+    check_voices(config)
     extra_s = sound_seconds(config.sound)
-    voices = [config.voice] + ([config.second_voice] if config.second_voice else [])
-    engine = make_engine(config.engine)  # starts no worker: only its fingerprint is read
+    engine = make_engine(config.engine)
     try:
+        cache = Cache(config.cache_dir)
         fingerprint = engine.fingerprint()
+        voices = [config.voice] + ([config.second_voice] if config.second_voice else [])
+        if all(cached_pace(fingerprint, v, config.rate_wpm, cache) for v in voices):
+            paces, problems = voice_paces(config, engine, cache)
+        else:
+            with tempfile.TemporaryDirectory(prefix="briefcast-script-") as scratch:
+                paces, problems = voice_paces(config, engine, Cache(Path(scratch)))
     finally:
         engine.close()
-    cache = Cache(config.cache_dir)
-    paces = {v: p for v in voices
-             if (p := cached_pace(fingerprint, v, config.rate_wpm, cache)) is not None}
-    measured = len(paces) == len(voices)
-    prepared = prepare(config, date, paces if measured else None, extra_s)
-    estimate = estimate_seconds(prepared.script, paces if measured else
-                                {config.voice: nominal_pace(config.rate_wpm)}, extra_s)
-    print(script_markdown(prepared.script, config.rate_wpm, estimate, measured))
+    prepared = prepare(config, date, paces, extra_s)
+    estimate = estimate_seconds(prepared.script, prepared.paces or {
+        config.voice: nominal_pace(config.rate_wpm)}, extra_s)
+    print(script_markdown(prepared.script, config.rate_wpm, estimate, bool(paces)))
     for skipped in prepared.skipped:
         print(f"briefcast: skipped {skipped.source}: {skipped.reason}", file=sys.stderr)
-    for warning in prepared.warnings:
+    for warning in problems + list(prepared.warnings):
         print(f"briefcast: warning: {warning}", file=sys.stderr)
-    if not measured:
-        print("briefcast: note: the voices' pace is not measured yet (the first build "
-              "measures it), so lengths assume the nominal rate", file=sys.stderr)
     if dry_run:
-        minutes = estimate / 60
+        held = held_back(prepared)
         print(f"Dry run: {len(prepared.script.stories)} stories, {len(prepared.skipped)} "
-              f"skipped, about {minutes:.1f} minutes; no audio made, nothing written to "
-              f"{config.output_dir}", file=sys.stderr)
+              f"skipped, about {estimate / 60:.1f} minutes; no audio made, nothing written "
+              f"to {config.output_dir}", file=sys.stderr)
+        if held:
+            print(f"Held back (the show airs {config.story_count}): {', '.join(held)}",
+                  file=sys.stderr)
     return 0
 
 

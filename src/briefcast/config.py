@@ -243,6 +243,14 @@ SCHEMA: dict[str, dict[str, tuple[Any, Check]]] = {
 }
 
 
+def _did_you_mean(name: str, known: Any) -> str:
+    """" (did you mean story_count?)" for a near miss, so a typo is not silently a default."""
+    import difflib
+
+    close = difflib.get_close_matches(str(name), [str(k) for k in known], n=1, cutoff=0.75)
+    return f" (did you mean {close[0]}?)" if close else ""
+
+
 def load_config(path: Path) -> ShowConfig:
     """Read and validate a show's TOML file; raise ConfigError listing every problem."""
     path = Path(path)
@@ -264,7 +272,7 @@ def parse_config(raw: dict[str, Any], path: Path) -> ShowConfig:
     values: dict[str, dict[str, Any]] = {}
     for table in raw:
         if table not in SCHEMA:
-            warnings.append(f"unknown table [{table}] ignored")
+            warnings.append(f"unknown table [{table}] ignored{_did_you_mean(table, SCHEMA)}")
     for table, keys in SCHEMA.items():
         section = raw.get(table, {})
         if not isinstance(section, dict):
@@ -272,7 +280,7 @@ def parse_config(raw: dict[str, Any], path: Path) -> ShowConfig:
             section = {}
         for key in section:
             if key not in keys:
-                warnings.append(f"unknown key {table}.{key} ignored")
+                warnings.append(f"unknown key {table}.{key} ignored{_did_you_mean(key, keys)}")
         values[table] = {}
         for key, (default, check) in keys.items():
             if key not in section:

@@ -140,7 +140,8 @@ def build_feed(config: ShowConfig, episodes: list[Episode], artwork_url: str | N
         entry.description(xml_text(episode.description).replace("<", "").replace(">", ""))
         entry.content(_show_notes(episode), type="CDATA")
         entry.pubDate(episode.pub_date)
-        entry.link(href=config.website)
+        # the episode's own page (player, chapters, transcript), written with every build
+        entry.link(href=f"{config.base_url}{episode.date.isoformat()}/index.html")
         entry.enclosure(config.base_url + episode.audio_file, str(episode.size_bytes),
                         "audio/mpeg")
         entry.podcast.itunes_duration(int(episode.duration_s))

@@ -43,6 +43,7 @@ from briefcast.normalize import normalize
 log = logging.getLogger(__name__)
 
 WORD_LIST = Path("/usr/share/dict/words")
+BRITISH_WORD_LIST = Path("/usr/share/dict/british-english")  # Debian's wbritish
 
 
 class LexiconError(ConfigError):
@@ -274,6 +275,9 @@ def pronunciation_warnings(cues: Iterable[Cue], lexicon: Lexicon, language: str,
 def review_warnings(script: Script, lexicon: Lexicon, language: str, voice: str) -> list[str]:
     """The pronunciation check with the system word list and espeak-ng (for reports/CLI)."""
     words = system_words()
+    british = system_words(BRITISH_WORD_LIST)  # "Defence", "Labour": English, not names
+    if words is not None and british is not None:
+        words = words | british
     notes = [] if words is not None else [
         f"pronunciation: no word list at {WORD_LIST} (install the wamerican package); "
         "only names espeak-ng would spell out are reported"]

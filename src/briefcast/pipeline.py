@@ -28,13 +28,14 @@ from briefcast.alexa import flash_briefing
 from briefcast.backends.tts import TTSEngine, make_engine, voice_problem
 from briefcast.cache import Cache
 from briefcast.config import ShowConfig
-from briefcast.errors import BuildError, LockedError, SynthesisError
+from briefcast.errors import BuildError, ConfigError, LockedError, SynthesisError
 from briefcast.feed import build_feed, podcast_guid
 from briefcast.models import Episode, Script, Skipped, StoryRef
 from briefcast.prepare import (  # prepare and script_markdown: also used via this module
     Prepared,
     compose_checked,
     estimate,
+    held_back,
     prepare,
     script_markdown,
 )
@@ -42,7 +43,7 @@ from briefcast.site import read_detail, render_site
 from briefcast.sound import sound_seconds
 from briefcast.stages import publish
 from briefcast.stages.mix import MasterTarget, MixResult, mix_cached
-from briefcast.stages.pacing import measure_pace
+from briefcast.stages.pacing import Pace, measure_pace
 from briefcast.stages.speak import SpeakResult, speak_cues
 from briefcast.transcript import to_srt, to_vtt
 from briefcast.validate import validate_feed
@@ -72,6 +73,7 @@ class BuildReport:
     feed: str = ""
     reused: bool = False  # the date was already published: nothing was remade
     archived: list[str] = field(default_factory=list)  # dates moved out of the feed tonight
+    held: list[str] = field(default_factory=list)  # usable stories beyond story_count
     warnings: list[str] = field(default_factory=list)
 
 
@@ -156,6 +158,37 @@ def _speak_isolating_failures(prepared: Prepared, config: ShowConfig, date: dt.d
         script = prepared.script
 
 
+def show_voices(config: ShowConfig) -> list[str]:
+    return [config.voice] + ([config.second_voice] if config.second_voice else [])
+
+
+def check_voices(config: ShowConfig) -> None:
+    """A voice the engine does not have is a config problem (exit 2), found before any work."""
+    problems = [f"voice {voice!r}: {problem}" for voice in show_voices(config)
+                if (problem := voice_problem(voice, config.engine))]
+    if problems:
+        raise ConfigError(config.config_path, problems)
+
+
+def voice_paces(config: ShowConfig, engine: TTSEngine,
+                cache: Cache) -> tuple[dict[str, Pace], list[str]]:
+    """Each voice's measured pace (cached after the first time), and what could not be had.
+
+    The budget needs the real pace; a voice that cannot be timed leaves its stories to the
+    other voice's pace or the nominal rate, with a warning.
+    """
+    paces: dict[str, Pace] = {}
+    problems: list[str] = []
+    for voice in show_voices(config):
+        try:
+            paces[voice] = measure_pace(engine, voice, config.rate_wpm, cache)
+        except SynthesisError as exc:
+            problems.append(f"could not measure the pace of voice {voice!r} ({exc}); its "
+                            f"stories are timed at the other voice's pace, or at "
+                            f"{config.rate_wpm} words a minute")
+    return paces, problems
+
+
 def _remove_leftovers(out: Path) -> None:
     for leftover in out.glob(".staging-*"):
         if leftover.is_dir():
@@ -215,26 +248,15 @@ def _make_and_publish(config: ShowConfig, date: dt.date, engine: TTSEngine | Non
     """Speak, mix and stage tonight's episode, then hand it to the gate and commit."""
     clock = time.monotonic
     out = config.output_dir
-    voices = [config.voice] + ([config.second_voice] if config.second_voice else [])
     owned_engine = engine is None
     if owned_engine:
-        for voice in voices:
-            problem = voice_problem(voice, config.engine)
-            if problem:
-                raise BuildError(f"voice {voice!r} in {config.config_path.name}: {problem}")
+        check_voices(config)
     engine = engine or make_engine(config.engine)
     cache = Cache(config.cache_dir)
     try:
         started = clock()
-        # The budget needs the voices' real pace: measured once per voice, then cached.
-        paces = {}
-        for voice in voices:
-            try:
-                paces[voice] = measure_pace(engine, voice, config.rate_wpm, cache)
-            except SynthesisError as exc:  # the nominal rate will do; speech will tell
-                report.warnings.append(f"could not measure the pace of voice {voice!r} "
-                                       f"({exc}); its stories are timed at the other "
-                                       f"voice's pace, or at {config.rate_wpm} words a minute")
+        paces, problems = voice_paces(config, engine, cache)
+        report.warnings += problems
         prepared = prepare(config, date, paces, sound_seconds(config.sound))
         report.timings_s["prepare"] = round(clock() - started, 3)
         started = clock()
@@ -244,6 +266,7 @@ def _make_and_publish(config: ShowConfig, date: dt.date, engine: TTSEngine | Non
         if owned_engine:
             engine.close()
     report.warnings += prepared.warnings  # of the script that airs
+    report.held = held_back(prepared)
     report.estimated_s = round(estimate(prepared) or 0.0, 2)
     report.timings_s["speak"] = round(clock() - started, 3)
     report.tts_calls, report.cache_hits = spoken.tts_calls, cache.hits

@@ -20,7 +20,7 @@ from briefcast.models import Script, Skipped, Story
 from briefcast.stages.clean import clean_article
 from briefcast.stages.faithful import check_story
 from briefcast.stages.ingest import edition_window, ingest
-from briefcast.stages.pacing import Pace, estimate_seconds
+from briefcast.stages.pacing import Pace, estimate_seconds, nominal_pace
 from briefcast.stages.script import compose_script
 
 
@@ -86,8 +86,29 @@ def compose_checked(config: ShowConfig, date: dt.date, stories: list[Story],
             raise BuildError(f"no story for {date} passed the faithfulness check "
                              f"({'; '.join(r for _, r in unfaithful)})")
     warnings = [f"{_name(story.source)}: {reason}" for story, reason in unfaithful]
+    planned = estimate_seconds(script, paces or {config.voice: nominal_pace(config.rate_wpm)},
+                               extra_s)
+    target = config.target_minutes * 60
+    if planned < SHORT_SHOW * target:
+        warnings.append(f"the briefing runs about {_clock(planned)}, well short of its "
+                        f"{_clock(target)} slot: {len(script.stories)} stories have no more "
+                        "to say (add articles, or lower briefing.target_minutes)")
     warnings += review_warnings(script, lexicon, config.language, config.voice)
     return Prepared(tuple(stories), tuple(skipped), script, tuple(warnings), paces, extra_s)
+
+
+SHORT_SHOW = 0.8  # below this share of the target length the producer is told
+
+
+def _clock(seconds: float) -> str:
+    minutes, rest = divmod(round(seconds), 60)
+    return f"{minutes}:{rest:02d}"
+
+
+def held_back(prepared: Prepared) -> list[str]:
+    """Usable stories that did not make the running order (story_count), by source."""
+    aired = {s.story.source for s in prepared.script.stories}
+    return [_name(s.source) for s in prepared.stories if s.source not in aired]
 
 
 def estimate(prepared: Prepared) -> float | None:

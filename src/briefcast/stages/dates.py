@@ -207,6 +207,26 @@ def _week_edit(m: re.Match[str], frame: DateFrame,
     return [] if new == word.lower() else [(m.start(), m.end(), _cased(new, sentence, m.start()))]
 
 
+def stale_future(sentence: str, frame: DateFrame | None) -> bool:
+    """Whether the sentence announces as coming something that is over by air time:
+    "Ministers are expected to respond today" in yesterday's article. Re-dated it would
+    say "expected to respond yesterday"; a briefing leaves it out instead."""
+    if frame is None:
+        return False
+    spans = quote_spans(sentence)
+    for m in _RELATIVE.finditer(sentence):
+        key = (m.group(1) or m.group(7) or m.group(4) or "").lower()
+        if in_spans(m.start(), spans) or m.group(9) or key in ("yesterday", "last"):
+            continue
+        clause = re.split(r"[,;:—–]", outside_quotes(sentence[:m.start()]))[-1]
+        if not _FUTURE.search(clause):
+            continue
+        shift = 1 if key == "tomorrow" else 0
+        if frame.published + dt.timedelta(days=shift) < frame.edition:
+            return True
+    return False
+
+
 def resolve_dates(sentence: str, frame: DateFrame | None) -> str:
     """Re-express "today", "yesterday", "on Monday", ... for the edition day.
 

@@ -22,7 +22,8 @@ from collections.abc import Sequence
 # Quote finding and date re-saying live in their own modules; the names are re-exported here
 # because callers (faithful.py, condense.py, tests) have always imported them from rewrite.
 from briefcast.stages.dates import (MONTH_ABBR, MONTHS, WEEKDAYS, DateFrame, date_edits,
-                                    date_frame, date_phrases, resolve_dates)
+                                    date_frame, date_phrases, resolve_dates,
+                                    stale_future)
 from briefcast.stages.quotes import in_spans, outside_quotes, quote_spans
 
 __all__ = [
@@ -288,8 +289,8 @@ def rewrite_sentences(sentences: Sequence[str], frame: DateFrame | None = None,
         previous = kept[i - 1] if i > 0 else before
         following = kept[i + 1] if i + 1 < len(kept) else after
         sentence = trim_long_quote(sentence, previous, following)
-        if not sentence:
-            continue
+        if not sentence or stale_future(sentence, frame):
+            continue  # an empty quote fragment, or news of something already past
         out.extend(resolve_dates(piece, frame)
                    for piece in split_long_sentence(sentence, max_words))
     return tuple(out)
