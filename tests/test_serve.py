@@ -306,11 +306,13 @@ def test_served_feed_points_apps_at_this_server(public_show: tuple[int, Path]) -
     assert audio_resp.status == 200 and audio == AUDIO and int(enclosure.length) == len(AUDIO)
     etag = resp.getheader("ETag")
     assert fetch(port, "/feed.xml", If_None_Match=etag)[0].status == 304
+    assert resp.getheader("Vary") == "Host"  # a shared cache must not mix hosts' copies
     part, chunk = fetch(port, "/feed.xml", Range="bytes=0-9")
     assert part.status == 206 and chunk == body[:10]
 
 
 @pytest.mark.parametrize("host", ["ledger.example.org",  # behind a proxy: leave it public
+                                  "Ledger.Example.org:443",  # the same host, spelled otherwise
                                   'evil"><script>alert(1)</script>',  # never into the feed
                                   ""])
 def test_feed_is_left_alone_for_public_or_odd_hosts(public_show: tuple[int, Path],

@@ -74,6 +74,9 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on")
     serve.add_argument("--port", type=int, default=8000, help="port (0 picks a free one)")
     serve.add_argument("--quiet", action="store_true", help="do not log requests")
+    serve.add_argument("--no-rewrite", action="store_true",
+                       help="send the feed and pages exactly as published (behind a proxy "
+                            "that serves the public base_url)")
     return parser
 
 
@@ -100,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
             return _check(config, args.quiet)
         if args.command == "serve":
             return _serve(config.output_dir, args.host, args.port, args.quiet,
-                          config.base_url)
+                          None if args.no_rewrite else config.base_url)
         date = args.date or today(config)
         if args.command == "build" and args.dry_run:
             return _script(config, date, dry_run=True)
@@ -144,7 +147,7 @@ def _build(config: ShowConfig, date: dt.date, quiet: bool, rebuild: bool = False
         f"true peak {report.true_peak_dbtp:.1f} dBTP",
         f"Stories   {len(report.stories_in)} in, {len(report.skipped)} skipped",
         *[f"  + {t}" for t in report.stories_in],
-        *[f"  - {Path(s['source']).name}: {s['reason']}" for s in report.skipped],
+        *[f"  - {s['source']}: {s['reason']}" for s in report.skipped],
         *([f"Held      {len(report.held)} more usable (the show airs {config.story_count}, "
              "in file-name order, folder before feeds): " + ", ".join(report.held)]
           if report.held else []),

@@ -158,6 +158,18 @@ def _speak_isolating_failures(prepared: Prepared, config: ShowConfig, date: dt.d
         script = prepared.script
 
 
+def public_source(source: str, config: ShowConfig) -> str:
+    """How a source is named in files that are published (episode.json, report.json):
+    URLs as they are, files relative to the show's folder, never the server's full path."""
+    if "://" in source:
+        return source
+    path = Path(source)
+    try:
+        return path.relative_to(config.config_path.parent).as_posix()
+    except ValueError:
+        return path.name
+
+
 def show_voices(config: ShowConfig) -> list[str]:
     return [config.voice] + ([config.second_voice] if config.second_voice else [])
 
@@ -271,7 +283,8 @@ def _make_and_publish(config: ShowConfig, date: dt.date, engine: TTSEngine | Non
     report.timings_s["speak"] = round(clock() - started, 3)
     report.tts_calls, report.cache_hits = spoken.tts_calls, cache.hits
     report.stories_in = [s.story.title for s in prepared.script.stories]
-    report.skipped = [{"source": s.source, "reason": s.reason} for s in prepared.skipped]
+    report.skipped = [{"source": public_source(s.source, config), "reason": s.reason}
+                      for s in prepared.skipped]
 
     slug = slugify(config.title)
     folder = date.isoformat()
@@ -306,7 +319,8 @@ def _make_and_publish(config: ShowConfig, date: dt.date, engine: TTSEngine | Non
             size_bytes=mix.size_bytes,
             duration_s=round(mix.duration_s),
             description=_description(prepared.script),
-            stories=tuple(StoryRef(s.story.title, s.story.source, s.story.url)
+            stories=tuple(StoryRef(s.story.title, public_source(s.story.source, config),
+                                   s.story.url)
                           for s in prepared.script.stories),
             chapters_file=f"{folder}/chapters.json",
             transcript_vtt=f"{folder}/transcript.vtt",

@@ -189,7 +189,7 @@ class RangeRequestHandler(BaseHTTPRequestHandler):
         base = self.server.base_url
         host = self.headers.get("Host", "")
         if (not base or not _HOST.fullmatch(host) or path.suffix.lower() not in REWRITTEN
-                or urlsplit(base).netloc == host or path.stat().st_size > REWRITE_MAX):
+                or _same_host(base, host) or path.stat().st_size > REWRITE_MAX):
             return None
         data = fh.read()
         ours = f"http://{host}/".encode("ascii", "replace")
@@ -201,6 +201,8 @@ class RangeRequestHandler(BaseHTTPRequestHandler):
         last_modified = email.utils.formatdate(mtime, usegmt=True)
         validators = {"ETag": etag, "Last-Modified": last_modified,
                       "Accept-Ranges": "bytes"}
+        if self.server.base_url and path.suffix.lower() in REWRITTEN:
+            validators["Vary"] = "Host"  # the body names the host the client asked for
         if self._not_modified(etag, int(mtime)):
             self._send_head(HTTPStatus.NOT_MODIFIED, validators, length=None)
             return
@@ -276,6 +278,14 @@ class RangeRequestHandler(BaseHTTPRequestHandler):
         except (BrokenPipeError, ConnectionResetError):
             # Players drop connections whenever the listener seeks; not an error.
             self.close_connection = True
+
+
+def _same_host(base_url: str, host: str) -> bool:
+    """Whether a request's Host is the public host itself (a proxy in front of us)."""
+    public = urlsplit(base_url)
+    default = {"https": "443", "http": "80"}.get(public.scheme, "")
+    wanted = public.netloc.lower().removesuffix(f":{default}")
+    return host.lower().removesuffix(":80").removesuffix(":443") == wanted
 
 
 def make_server(root: Path, host: str = "127.0.0.1", port: int = 8000,
