@@ -220,6 +220,12 @@ def test_chapters_match_json_and_id3(built: Path) -> None:
     assert abs(chaps[-1].end_time / 1000 - probe(mp3).duration_s) < 0.1
     toc = tags.getall("CTOC")
     assert len(toc) == 1 and toc[0].child_element_ids == [f.element_id for f in chaps]
+    # players built on ffmpeg list chapters in file order: it must be time order
+    listed = subprocess.run(["ffprobe", "-v", "error", "-show_chapters", "-of", "json",
+                             str(mp3)], capture_output=True, text=True, check=True).stdout
+    import json as _json
+
+    assert [c["tags"]["title"] for c in _json.loads(listed)["chapters"]] == titles
     feed_item = _item(built)
     chapters_tag = feed_item.find("podcast:chapters", NS)
     assert chapters_tag.get("type") == "application/json+chapters"

@@ -37,7 +37,7 @@ from briefcast.sound import BED_LEAD_S, Arrangement, SoundOptions, arrange, bed_
 log = logging.getLogger(__name__)
 
 MIX_RATE = 22_050  # espeak-ng's native rate; mastering resamples to 44.1 kHz once
-MIX_VERSION = 4  # 4: gain found by paired probes
+MIX_VERSION = 5  # 4: gain found by paired probes; 5: CHAP frames in time order
 COVER_MAX_BYTES = 500_000  # embedded art above this is downscaled (players decode it often)
 COVER_EMBED_PX = 1400
 BED_KINDS = ("intro", "headlines")  # the opening cues the bed plays under
@@ -163,6 +163,19 @@ def embed_cover(art: bytes) -> tuple[bytes, str]:
     return data, "image/jpeg"
 
 
+def chapter_ids(chapters: tuple[Chapter, ...]) -> list[str]:
+    """CHAP element IDs that keep the frames in time order inside the file.
+
+    mutagen writes frames sorted by size, then by ID; players that read chapters in file
+    order (ffmpeg and what is built on it) would list them shuffled. So the IDs sort in
+    chapter order ("chp000", "chp001", ...), and each is padded so that every CHAP frame
+    has the same size: the title is UTF-16 (two bytes a code unit), the ID one byte a char.
+    """
+    units = [len(c.title.encode("utf-16-le")) // 2 for c in chapters]
+    widest = max(units, default=0)
+    return [f"chp{i:03d}" + "-" * (2 * (widest - n)) for i, n in enumerate(units)]
+
+
 def write_tags(mp3: Path, title: str, show: str, author: str, date: dt.date,
                comment: str, chapters: tuple[Chapter, ...] = (),
                duration_s: float = 0.0, cover: bytes | None = None) -> None:
@@ -181,7 +194,7 @@ def write_tags(mp3: Path, title: str, show: str, author: str, date: dt.date,
     if cover:
         data, mime = embed_cover(cover)
         tags.add(APIC(encoding=1, mime=mime, type=3, desc="Cover", data=data))
-    ids = [f"chp{i}" for i in range(len(chapters))]
+    ids = chapter_ids(chapters)
     if chapters:
         tags.add(CTOC(element_id="toc", flags=CTOCFlags.TOP_LEVEL | CTOCFlags.ORDERED,
                       child_element_ids=ids, sub_frames=[TIT2(encoding=1, text=title)]))
