@@ -361,3 +361,17 @@ def test_dry_run_says_what_is_held_back_and_when_the_show_runs_short(tmp_path: P
     assert proc.returncode == 0, proc.stderr
     assert "Held back (the show airs 1): 02-storm-ferry.txt" in proc.stderr
     assert "well short of its 4:00 slot" in proc.stderr
+
+
+def test_two_builds_with_empty_caches_give_the_same_bytes(tmp_path: Path) -> None:
+    """CI without a kept cache still publishes the same episode for the same inputs."""
+    outputs = []
+    for run in ("a", "b"):
+        config = small_show(tmp_path / run)
+        assert build(config, DATE_A).returncode == 0
+        out = config.parent / "episodes"
+        outputs.append({p.relative_to(out).as_posix(): p.read_bytes()
+                        for p in out.rglob("*") if p.is_file()
+                        and p.name not in (".briefcast.lock", "report.json")})
+    assert outputs[0].keys() == outputs[1].keys()
+    assert [k for k in outputs[0] if outputs[0][k] != outputs[1][k]] == []

@@ -62,6 +62,38 @@ def test_long_text_does_not_crash(engine: Pyttsx3Engine, tmp_path: Path) -> None
     assert duration > 200
 
 
+def _speak_bytes(engine: Pyttsx3Engine, text: str, out: Path, voice: str = "en-us",
+                 rate: int = 165) -> bytes:
+    engine.synthesize(text, voice, rate, out)
+    return out.read_bytes()
+
+
+def test_same_cue_gives_same_bytes_in_one_worker(tmp_path: Path) -> None:
+    # espeak keeps wave-generator state between utterances; each job must start afresh
+    engine = Pyttsx3Engine(parallelism=1)  # one worker: every call goes to the same process
+    try:
+        runs = []
+        for i in range(3):
+            runs.append(_speak_bytes(engine, TEXTS[1], tmp_path / f"cue{i}.wav"))
+            _speak_bytes(engine, TEXTS[2 + i % 2], tmp_path / f"other{i}.wav",
+                         voice=("en-us", "en-gb+f3")[i % 2], rate=140 + 40 * i)
+    finally:
+        engine.close()
+    assert len(runs[0]) > 44 and runs[1] == runs[0] and runs[2] == runs[0]
+
+
+def test_same_cue_gives_same_bytes_across_workers(tmp_path: Path) -> None:
+    first, second = Pyttsx3Engine(parallelism=1), Pyttsx3Engine(parallelism=1)
+    try:
+        fresh = _speak_bytes(first, TEXTS[0], tmp_path / "a.wav")
+        _speak_bytes(second, " ".join(TEXTS[1:]), tmp_path / "before.wav")
+        after_other = _speak_bytes(second, TEXTS[0], tmp_path / "b.wav")
+    finally:
+        first.close()
+        second.close()
+    assert len(fresh) > 44 and after_other == fresh
+
+
 def _write_wav(path: Path, seconds: float, amplitude: int) -> None:
     with wave.open(str(path), "wb") as wav:
         wav.setnchannels(1)

@@ -335,8 +335,9 @@ def _make_and_publish(config: ShowConfig, date: dt.date, engine: TTSEngine | Non
             "transcript.srt": to_srt(mix.timings).encode("utf-8"),
             publish.RECORD_NAME: publish.episode_to_json(episode),
             "chapters.json": _chapters_json(mix),
-            "script.md": script_markdown(prepared.script, config.rate_wpm,
-                                         estimate(prepared)).encode("utf-8"),
+            "script.md": script_markdown(
+                prepared.script, config.rate_wpm, estimate(prepared),
+                name=lambda source: public_source(source, config)).encode("utf-8"),
         }
         for name, data in files.items():
             publish.write_atomic(staging / name, data)

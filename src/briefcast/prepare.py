@@ -10,6 +10,7 @@ what airs.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -136,7 +137,7 @@ def _unfaithful(script: Script, config: ShowConfig, date: dt.date) -> list[tuple
 
 
 def script_markdown(script: Script, rate_wpm: int, estimate_s: float | None = None,
-                    measured: bool = True) -> str:
+                    measured: bool = True, name: Callable[[str], str] = str) -> str:
     """The script as a producer reviews it: every line, then each story's source and budget."""
     lines = [f"# {script.title}", ""]
     for cue in script.cues:
@@ -152,5 +153,5 @@ def script_markdown(script: Script, rate_wpm: int, estimate_s: float | None = No
     for summary in script.stories:
         lines.append(f"- {summary.story.title}: {summary.word_count} of "
                      f"{summary.story.word_count} words (budget {summary.budget_words}), "
-                     f"source {summary.story.source}")
+                     f"source {name(summary.story.source)}")
     return "\n".join(lines) + "\n"

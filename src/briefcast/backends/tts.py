@@ -4,7 +4,9 @@ The script stage decides who speaks; an engine only speaks. A show picks its eng
 (``voice.engine``): ``make_engine`` and ``voice_problem`` are the two places that know the
 names. ``Pyttsx3Engine`` drives pyttsx3
 in spawned worker processes (one per core) so a hung espeak call can be timed out by killing
-its worker, and so the parent never initialises espeak (forked children would hang).
+its worker, and so the parent never initialises espeak (forked children would hang). Each
+worker speaks every job with a fresh espeak, so the same text, voice and rate give the same
+bytes whichever worker speaks them (see ``pyttsx3_worker``).
 """
 
 from __future__ import annotations
@@ -54,6 +56,12 @@ def espeak_version() -> str:
 
 
 ENGINE_NAMES = ("pyttsx3", "flite")
+
+# Part of the pyttsx3 fingerprint: bump it whenever the worker's way of speaking changes the
+# audio, so segments cached the old way are not mixed with new ones.
+# 2: every utterance from a freshly initialised espeak (same bytes whatever the worker spoke
+#    before; before, espeak's carried-over state made repeats differ).
+PYTTSX3_AUDIO_VERSION = 2
 
 
 def make_engine(name: str = "pyttsx3") -> TTSEngine:
@@ -152,7 +160,8 @@ class Pyttsx3Engine:
 
     def fingerprint(self) -> str:
         if self._fingerprint is None:
-            self._fingerprint = f"pyttsx3 {metadata.version('pyttsx3')}; {espeak_version()}"
+            self._fingerprint = (f"pyttsx3 {metadata.version('pyttsx3')}; {espeak_version()}; "
+                                 f"audio v{PYTTSX3_AUDIO_VERSION}")
         return self._fingerprint
 
     def _checkout(self) -> _Worker:
