@@ -375,3 +375,17 @@ def test_two_builds_with_empty_caches_give_the_same_bytes(tmp_path: Path) -> Non
                         and p.name not in (".briefcast.lock", "report.json")})
     assert outputs[0].keys() == outputs[1].keys()
     assert [k for k in outputs[0] if outputs[0][k] != outputs[1][k]] == []
+
+
+def test_build_long_before_air_says_the_window_is_still_open(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefcast.cli import open_window_note
+
+    config = load_config(small_show(tmp_path))  # New York, 06:00
+    at = lambda utc: monkeypatch.setenv(  # noqa: E731
+        "SOURCE_DATE_EPOCH", str(int(dt.datetime.fromisoformat(utc).timestamp())))
+    at("2026-11-25T23:00:00+00:00")  # 18:00 the evening before
+    note = open_window_note(config, dt.date(2026, 11, 26))
+    assert note and "until 2026-11-26 06:00" in note and "12 h from now" in note
+    at("2026-11-26T10:30:00+00:00")  # 05:30: as the README schedules it
+    assert open_window_note(config, dt.date(2026, 11, 26)) is None

@@ -29,6 +29,25 @@ def _date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {value!r}") from None
 
 
+def _now() -> dt.datetime:
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    return (dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc) if epoch
+            else dt.datetime.now(dt.timezone.utc))
+
+
+def open_window_note(config: ShowConfig, date: dt.date) -> str | None:
+    """A word when the edition's window is still open: later articles will miss it."""
+    from briefcast.stages.ingest import edition_window
+
+    end = edition_window(config, date).end
+    ahead = end - _now()
+    if ahead <= dt.timedelta(hours=1):
+        return None
+    return (f"the {date} edition takes articles until {end:%Y-%m-%d %H:%M} "
+            f"({config.timezone}), {ahead.total_seconds() / 3600:.0f} h from now: "
+            "articles published after this build will not be in it")
+
+
 def today(config: ShowConfig) -> dt.date:
     """The edition whose publish time is nearest to now, in the show's time zone.
 
@@ -36,10 +55,7 @@ def today(config: ShowConfig) -> dt.date:
     is this morning's episode; run at 23:00, tomorrow morning's (which carries today's
     articles). SOURCE_DATE_EPOCH pins the clock for reproducible runs.
     """
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    now = (dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc) if epoch
-           else dt.datetime.now(dt.timezone.utc))
-    local = now.astimezone(zoneinfo.ZoneInfo(config.timezone)).replace(tzinfo=None)
+    local = _now().astimezone(zoneinfo.ZoneInfo(config.timezone)).replace(tzinfo=None)
     hour, minute = (int(x) for x in config.publish_time.split(":"))
     return (local - dt.timedelta(hours=hour, minutes=minute) + dt.timedelta(hours=12)).date()
 
@@ -128,6 +144,9 @@ def _build(config: ShowConfig, date: dt.date, quiet: bool, rebuild: bool = False
 
     if not quiet:
         print(f"Building {config.title} for {date} into {config.output_dir}", file=sys.stderr)
+    note = open_window_note(config, date)
+    if note and not quiet:
+        print(f"briefcast: note: {note}", file=sys.stderr)
     report = build(config, date, progress=None if quiet else _progress, rebuild=rebuild)
     status = EXIT_PARTIAL if report.skipped else 0
     if quiet:
