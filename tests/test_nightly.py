@@ -255,8 +255,9 @@ def test_alexa_refuses_what_amazon_would_reject(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("utc", "edition"), [
     ("2026-11-25T10:30:00+00:00", "2026-11-25"),  # 05:30 in New York: this morning's
     ("2026-11-25T11:30:00+00:00", "2026-11-25"),  # 06:30, a late start: still this morning's
-    ("2026-11-25T22:30:00+00:00", "2026-11-25"),  # 17:30: nearer this morning's
-    ("2026-11-25T23:30:00+00:00", "2026-11-26"),  # 18:30: nearer tomorrow morning's
+    ("2026-11-25T13:30:00+00:00", "2026-11-25"),  # 08:30, after a missed night: this morning's
+    ("2026-11-25T14:30:00+00:00", "2026-11-26"),  # 09:30: this morning's has aired; tomorrow's
+    ("2026-11-25T22:30:00+00:00", "2026-11-26"),  # 17:30: tomorrow morning's
     ("2026-11-26T04:00:00+00:00", "2026-11-26"),  # 23:00 on the 25th: tomorrow's
     ("2026-07-15T10:30:00+00:00", "2026-07-15"),  # the CI cron in summer (06:30 EDT)
 ])

@@ -380,3 +380,25 @@ def test_announcements_that_are_over_by_air_time_are_left_out() -> None:
     assert rewrite_sentences([stale, fresh, done], frame) == (
         "Ministers will respond today in the House of Commons.",
         "Ministers responded yesterday in the House of Commons.")
+
+
+@pytest.mark.parametrize(("sentence", "said"), [
+    ("The mayor announced the plan on Monday.", "The mayor announced the plan on November 23."),
+    ("The board approved a new contract for teachers on Monday.",
+     "The board approved a new contract for teachers on November 23."),
+    ("The mayor told reporters on Monday she would not run.",
+     "The mayor told reporters on November 23 she would not run."),
+    ("Officials said the festival opens on Wednesday.",
+     "Officials said the festival opens on Wednesday."),
+])
+def test_past_verb_further_back_still_dates_the_weekday(sentence: str, said: str) -> None:
+    frame = date_frame(dt.datetime(2026, 11, 24, 15, tzinfo=dt.timezone.utc), dt.date(2026, 12, 1))
+    assert resolve_dates(sentence, frame) == said
+
+
+def test_coming_days_that_have_passed_by_air_time_are_left_out() -> None:
+    frame = date_frame(dt.datetime(2026, 11, 24, 15, tzinfo=dt.timezone.utc), dt.date(2026, 12, 1))
+    assert rewrite_sentences(["Talks are set to resume on Monday.",
+                              "Tomorrow, the council meets to vote.",
+                              "The council met on Monday."], frame) == (
+        "The council met on November 23.",)

@@ -190,9 +190,12 @@ def kill_schedule(kills: int, rng: random.Random) -> list[tuple[str, bool, float
     """
     kinds = [(DATE_B if i % 2 == 0 else DATE_A, i % 4 < 2) for i in range(kills)]
     fractions: dict[tuple[str, bool], list[float]] = {}
-    for kind in set(kinds):
+    for kind in sorted(set(kinds)):
         n = kinds.count(kind)
-        strata = [(k + rng.random()) / n for k in range(n)]
+        # Cold builds spend their first quarter starting up (the warm kills cover that),
+        # so their kills are spread over the rest: speech and mastering.
+        lo = 0.25 if kind[1] else 0.0
+        strata = [lo + (1 - lo) * (k + rng.random()) / n for k in range(n)]
         rng.shuffle(strata)
         fractions[kind] = strata
     return [(date, fresh, fractions[(date, fresh)].pop()) for date, fresh in kinds]

@@ -48,16 +48,20 @@ def open_window_note(config: ShowConfig, date: dt.date) -> str | None:
             "articles published after this build will not be in it")
 
 
-def today(config: ShowConfig) -> dt.date:
-    """The edition whose publish time is nearest to now, in the show's time zone.
+LATE_START = dt.timedelta(hours=3)  # a build this late after publish time is still today's
 
-    For a 06:00 show: run at 05:30, or at 06:30 after a late start or a missed night, it
-    is this morning's episode; run at 23:00, tomorrow morning's (which carries today's
-    articles). SOURCE_DATE_EPOCH pins the clock for reproducible runs.
+
+def today(config: ShowConfig) -> dt.date:
+    """The next edition to make: the first whose publish time, plus a 3-hour grace for a
+    late start, is still ahead (in the show's time zone).
+
+    For a 06:00 show: run at 05:30, or at 08:00 after a missed night, it is this morning's
+    episode; run at 17:30 or 23:00, tomorrow morning's. SOURCE_DATE_EPOCH pins the clock.
     """
     local = _now().astimezone(zoneinfo.ZoneInfo(config.timezone)).replace(tzinfo=None)
     hour, minute = (int(x) for x in config.publish_time.split(":"))
-    return (local - dt.timedelta(hours=hour, minutes=minute) + dt.timedelta(hours=12)).date()
+    return (local - dt.timedelta(hours=hour, minutes=minute) - LATE_START).date() \
+        + dt.timedelta(days=1)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -68,8 +72,8 @@ def _parser() -> argparse.ArgumentParser:
                             ("ingest", "list the articles found and dropped")):
         cmd = sub.add_parser(name, help=help_text)
         cmd.add_argument("--config", type=Path, default=Path("briefcast.toml"))
-        cmd.add_argument("--date", type=_date, help="edition date, YYYY-MM-DD (default: the edition whose publish time "
-                                  "is nearest to now)")
+        cmd.add_argument("--date", type=_date, help="edition date, YYYY-MM-DD (default: the next edition; one whose "
+                                  "publish time passed under 3 hours ago still counts)")
         cmd.add_argument("--output", type=Path, help="output folder (overrides the config)")
         cmd.add_argument("--quiet", action="store_true", help="only errors (for cron)")
         if name == "build":
@@ -173,7 +177,7 @@ def _build(config: ShowConfig, date: dt.date, quiet: bool, rebuild: bool = False
         f"Speech    {report.tts_calls} synthesized, {report.cache_hits} from cache",
         *(["Time      " + ", ".join(f"{k} {v:.1f} s" for k, v in report.timings_s.items())]
           if report.timings_s else []),
-        f"Feed      {report.feed}",
+        f"Feed      {config.output_dir / 'feed.xml'}  ({report.feed})",
         *([f"Archived  {', '.join(report.archived)} (left the feed; audio kept in archive/)"]
           if report.archived else []),
         *[f"Warning   {w}" for w in report.warnings],

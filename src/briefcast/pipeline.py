@@ -70,7 +70,7 @@ class BuildReport:
     true_peak_dbtp: float = 0.0
     audio_file: str = ""
     size_bytes: int = 0
-    feed: str = ""
+    feed: str = ""  # the feed's public URL (report.json is published: no server paths)
     reused: bool = False  # the date was already published: nothing was remade
     archived: list[str] = field(default_factory=list)  # dates moved out of the feed tonight
     held: list[str] = field(default_factory=list)  # usable stories beyond story_count
@@ -217,7 +217,8 @@ def build(config: ShowConfig, date: dt.date, engine: TTSEngine | None = None,
     the night is only completed (feed, pages) from what is on disk, so a rerun after a
     crash or by a second cron line changes no published byte it does not have to.
     """
-    report = BuildReport(date=date.isoformat(), warnings=list(config.warnings))
+    report = BuildReport(date=date.isoformat(), warnings=list(config.warnings),
+                         feed=config.feed_url)
     out = config.output_dir
     with output_lock(out):
         _remove_leftovers(out)  # from builds killed mid-way; we hold the lock, so none is live
@@ -244,7 +245,6 @@ def _report_episode(report: BuildReport, episode: Episode, out: Path) -> None:
     report.stories_in = [s.title for s in episode.stories]
     report.audio_file, report.size_bytes = episode.audio_file, episode.size_bytes
     report.duration_s = float(episode.duration_s)
-    report.feed = str(out / publish.FEED_NAME)
     old_report = out / episode.date.isoformat() / "report.json"
     try:
         old = json.loads(old_report.read_text(encoding="utf-8"))
@@ -329,7 +329,6 @@ def _make_and_publish(config: ShowConfig, date: dt.date, engine: TTSEngine | Non
         report.duration_s = round(mix.duration_s, 2)
         report.loudness_lufs, report.true_peak_dbtp = mix.loudness_lufs, mix.true_peak_dbtp
         report.audio_file, report.size_bytes = audio_rel, mix.size_bytes
-        report.feed = str(out / publish.FEED_NAME)
         files = {
             "transcript.vtt": to_vtt(mix.timings).encode("utf-8"),
             "transcript.srt": to_srt(mix.timings).encode("utf-8"),

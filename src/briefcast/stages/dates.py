@@ -80,10 +80,14 @@ def _weekday_tense(sentence: str, m: re.Match[str]) -> str | None:
     clause = re.split(r"[,;:—–]", outside_quotes(sentence[:m.start(2)]))[-1]
     if _FUTURE.search(clause):  # "will meet on Friday", "until Thursday"
         return "future"
-    near = clause.split()[-5:-1] if m.group(1) else clause.split()[-4:]  # before "on"
-    if _VERB_BEFORE.search(" ".join(near[-1:]) + " ") or any(
-            _PAST.fullmatch(w) and not _ATTRIBUTION_ONLY.fullmatch(w) for w in near):
-        return "past"  # "voted on Tuesday", "met residents on Tuesday"
+    words = clause.split()[:-1] if m.group(1) else clause.split()  # without "on"
+    for back, word in enumerate(reversed(words)):
+        bare = word.strip("“”\"'()").lower()
+        if _PRESENT.fullmatch(bare):
+            break  # "Officials said the festival opens on Wednesday": the event's verb
+        if _PAST.fullmatch(bare) and (back < 3 or not _ATTRIBUTION_ONLY.fullmatch(bare)):
+            return "past"  # "approved a new contract for teachers on Monday", "told
+            # reporters on Monday"; a "said" further back is about the saying
     if _at_start(sentence, m.start()):  # "On Tuesday, the council voted ...": its verb
         following = re.split(r"[;:—–]", outside_quotes(sentence[m.end():]).lstrip(" ,"))[0]
         head = " ".join(following.split()[:5])
@@ -95,6 +99,9 @@ def _weekday_tense(sentence: str, m: re.Match[str]) -> str | None:
 
 
 _ATTRIBUTION_ONLY = re.compile(r"(?i)said|told|announced|reported")
+# A present-tense verb of a scheduled event stops the look-back for a past verb.
+_PRESENT = re.compile(r"(?i)is|are|opens|ends|meets|starts|begins|reopens|closes|runs|"
+                      r"takes|comes|goes|holds|plays|faces|resumes|returns|arrives|leaves")
 
 
 def _tense(text: str) -> str | None:
@@ -214,13 +221,21 @@ def stale_future(sentence: str, frame: DateFrame | None) -> bool:
     if frame is None:
         return False
     spans = quote_spans(sentence)
+    for m in _WEEKDAY.finditer(sentence) if frame.exact else ():
+        name = m.group(2)
+        if in_spans(m.start(2), spans) or not name[0].isupper():
+            continue
+        if _weekday_tense(sentence, m) == "future":
+            ahead = (WEEKDAYS.index(name.capitalize()) - frame.published.weekday()) % 7 or 7
+            if frame.published + dt.timedelta(days=ahead) < frame.edition:
+                return True  # "set to resume on Monday", and that Monday is past
     for m in _RELATIVE.finditer(sentence):
         key = (m.group(1) or m.group(7) or m.group(4) or "").lower()
         if in_spans(m.start(), spans) or m.group(9) or key in ("yesterday", "last"):
             continue
         clause = re.split(r"[,;:—–]", outside_quotes(sentence[:m.start()]))[-1]
-        if not _FUTURE.search(clause):
-            continue
+        if key != "tomorrow" and not _FUTURE.search(clause):
+            continue  # "tomorrow" is a coming day whatever the verb says
         shift = 1 if key == "tomorrow" else 0
         if frame.published + dt.timedelta(days=shift) < frame.edition:
             return True
