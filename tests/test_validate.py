@@ -15,14 +15,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from conftest import make_show
 from lxml import etree
 from PIL import Image
 
 from briefcast import pipeline
 from briefcast.config import ShowConfig, load_config
 from briefcast.errors import BuildError
+from briefcast.stages import release
 from briefcast.validate import validate_feed, validate_output
-from conftest import make_show
 
 NS = {"itunes": "http://www.itunes.com/dtds/podcast-1.0.dtd",
       "atom": "http://www.w3.org/2005/Atom",
@@ -259,15 +260,15 @@ def test_gate_refusal_leaves_published_files_untouched(
     before = _snapshot(config.output_dir)
     # A rebuild gives identical bytes, so also check the folders were not swapped.
     inodes = {d: (config.output_dir / d.isoformat()).stat().st_ino for d in DATES}
-    real_build_feed = pipeline.build_feed
+    real_build_feed = release.build_feed
 
     def broken_build_feed(*args: object, **kwargs: object) -> bytes:
         feed: bytes = real_build_feed(*args, **kwargs)  # type: ignore[arg-type]
         return feed.replace(b'text="Daily News"', b'text="Daily Gossip"')
 
-    monkeypatch.setattr(pipeline, "build_feed", broken_build_feed)
+    monkeypatch.setattr(release, "build_feed", broken_build_feed)
     with pytest.raises(BuildError) as caught:
-        pipeline.build(config, date)
+        pipeline.build(config, date, rebuild=True)
     message = str(caught.value)
     assert "failed validation" in message and "'Daily Gossip' is not under 'News'" in message
     assert _snapshot(config.output_dir) == before
