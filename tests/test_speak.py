@@ -155,3 +155,42 @@ def test_persistent_failure_is_reported(tmp_path: Path) -> None:
     result = speak_cues((cue(TEXTS[0]),), 165, engine, Cache(tmp_path))
     assert result.segments == () and "empty" in result.failures[0][1]
     assert engine.calls == 2
+
+
+def test_worker_and_its_child_die_with_a_killed_build() -> None:
+    """SIGKILL the process driving the engine mid-sentence: nothing is left speaking."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import textwrap
+    import time
+
+    driver = textwrap.dedent("""
+        from pathlib import Path
+        import tempfile
+        from briefcast.backends.tts import Pyttsx3Engine
+        engine = Pyttsx3Engine(parallelism=1)
+        print("go", flush=True)
+        text = " ".join(["The harbor council met on Tuesday evening."] * 2000)
+        engine.synthesize(text, "en-us", 165, Path(tempfile.mkdtemp()) / "long.wav")
+    """)
+    proc = subprocess.Popen([sys.executable, "-c", driver], stdout=subprocess.PIPE, text=True)
+
+    def workers() -> set[str]:
+        out = subprocess.run(["pgrep", "-P", str(proc.pid)], capture_output=True, text=True)
+        return set(out.stdout.split())
+
+    assert proc.stdout is not None and proc.stdout.readline().strip() == "go"
+    time.sleep(1.0)
+    spawned = workers()
+    assert spawned, "no worker was started"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    deadline = time.monotonic() + 1.5
+    alive = spawned
+    while alive and time.monotonic() < deadline:
+        time.sleep(0.1)
+        alive = {pid for pid in spawned if os.path.exists(f"/proc/{pid}")
+                 and "Z" not in open(f"/proc/{pid}/stat").read().split()[2]}
+    assert not alive, f"workers still running after the build was killed: {alive}"

@@ -30,6 +30,7 @@ from __future__ import annotations
 import ctypes
 import json
 import os
+import select
 import signal
 import sys
 import threading
@@ -93,8 +94,33 @@ def _speak_in_child(job: dict[str, Any], _espeak: Any, job_timeout_s: float) -> 
             traceback.print_exc()
         finally:
             os._exit(code)  # no atexit, no flushing of the parent's copied buffers
-    _, status = os.waitpid(pid, 0)
-    return os.waitstatus_to_exitcode(status) == 0
+    return os.waitstatus_to_exitcode(_wait(pid, os.getppid())) == 0
+
+
+def _wait(pid: int, engine_pid: int) -> int:
+    """Wait for the speaking child; if the engine that started this worker dies meanwhile
+    (a build killed with SIGKILL), kill the child and leave at once instead of finishing
+    a sentence nobody will read."""
+    try:
+        ready = os.pidfd_open(pid)  # readable when the child exits: no polling latency
+    except (AttributeError, OSError):
+        ready = None
+    try:
+        while True:
+            if ready is not None:
+                select.select([ready], [], [], 0.25)
+            else:
+                time.sleep(0.005)
+            done, status = os.waitpid(pid, os.WNOHANG)
+            if done:
+                return status
+            if os.getppid() != engine_pid:
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
+                os._exit(1)
+    finally:
+        if ready is not None:
+            os.close(ready)
 
 
 def serve(job_timeout_s: float = 60.0) -> int:
