@@ -32,4 +32,6 @@ if [ ! -x "$VENV/bin/python" ]; then
   python3 -m venv "$VENV"
 fi
 echo "==> installing briefcast into $VENV"
-"$VENV/bin/python" -m pip install -q --disable-pip-version-check -e "$ROOT[${EXTRAS:-test}]"
+spec="$ROOT"
+if [ -n "${EXTRAS-}" ]; then spec="$ROOT[$EXTRAS]"; fi  # test.sh: EXTRAS=test; demo: none
+"$VENV/bin/python" -m pip install -q --disable-pip-version-check -e "$spec"

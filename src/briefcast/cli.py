@@ -71,7 +71,8 @@ def _parser() -> argparse.ArgumentParser:
                             ("script", "print the spoken script for a date, make no audio"),
                             ("ingest", "list the articles found and dropped")):
         cmd = sub.add_parser(name, help=help_text)
-        cmd.add_argument("--config", type=Path, default=Path("briefcast.toml"))
+        cmd.add_argument("--config", type=Path, default=Path("briefcast.toml"),
+                         help="the show's TOML file (default: ./briefcast.toml)")
         cmd.add_argument("--date", type=_date, help="edition date, YYYY-MM-DD (default: the next edition; one whose "
                                   "publish time passed under 3 hours ago still counts)")
         cmd.add_argument("--output", type=Path, help="output folder (overrides the config)")
@@ -84,7 +85,8 @@ def _parser() -> argparse.ArgumentParser:
                              help="ingest, clean, condense and compose, print the script and "
                                   "warnings; make no audio and write nothing")
     check = sub.add_parser("check", help="validate the published feed and the files it names")
-    check.add_argument("--config", type=Path, default=Path("briefcast.toml"))
+    check.add_argument("--config", type=Path, default=Path("briefcast.toml"),
+                       help="the show's TOML file (default: ./briefcast.toml)")
     check.add_argument("--output", type=Path, help="output folder (overrides the config)")
     check.add_argument("--quiet", action="store_true", help="print only problems")
     serve = sub.add_parser("serve", help="serve the output folder over HTTP for podcast apps")
