@@ -3,16 +3,18 @@
 set -euo pipefail
 EXTRAS=test
 source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/_setup.sh"
-# The page tests drive Debian's headless Chromium through its own chromedriver (tests only:
-# demo.sh does not need a browser).
-browser=()
-command -v chromium >/dev/null 2>&1 || browser+=(chromium)
-command -v chromedriver >/dev/null 2>&1 || browser+=(chromium-driver)
-if [ ${#browser[@]} -gt 0 ]; then
-  echo "==> installing system packages: ${browser[*]}"
+# Tests only (demo.sh needs neither): the page tests drive Debian's headless Chromium
+# through its own chromedriver, and a real podcast client (gPodder's gpo) subscribes to
+# `briefcast serve`.
+testing=()
+command -v chromium >/dev/null 2>&1 || testing+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || testing+=(chromium-driver)
+command -v gpo >/dev/null 2>&1 || testing+=(gpodder)
+if [ ${#testing[@]} -gt 0 ]; then
+  echo "==> installing system packages: ${testing[*]}"
   if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=""; fi
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${browser[@]}" >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${testing[@]}" >/dev/null
 fi
 cd "$ROOT"
 exec "$VENV/bin/python" -m pytest "$@"
