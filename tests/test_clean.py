@@ -87,3 +87,14 @@ def test_subheading_kept_between_paragraphs_but_not_in_footer() -> None:
              "the Example Post. She joined the paper in 2020."]
     assert classify_lines(lines, "Title") == [False, True, False, True, True, False, True,
                                               True, True]
+
+
+def test_reporter_taglines_and_contacts_are_junk() -> None:
+    from briefcast.stages.clean import classify_lines
+
+    lines = ["Associated Press writer Bruce Schreiner contributed to this report from Frankfort.",
+             "Contact Jane Doe at jdoe@maplefallsgazette.com or 555-0143.",
+             "Follow her on X @janedoe_news.",
+             "The council contributed $5,000 to the report's printing costs, officials said.",
+             "Contact with the virus was limited, doctors said."]
+    assert classify_lines(lines, "Title") == [True, True, True, False, False]

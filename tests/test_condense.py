@@ -13,7 +13,8 @@ import pytest
 
 from briefcast.models import Story
 from briefcast.stages.clean import clean_article
-from briefcast.stages.condense import (_content_words, _similar, condense_story,
+from briefcast.stages.condense import (_PRONOUN_START, _content_words, _similar,
+                                        condense_story, opens_inside_quote,
                                         spoken_sentences, unattributed_quote)
 from briefcast.stages.ingest import read_article
 
@@ -45,13 +46,15 @@ def test_budget_is_respected_and_filled(path: Path, budget: int) -> None:
     else:  # only a lone lead (at most 1.5x) or the shortest sentence may run over
         only = summary.sentences[0]
         assert total <= budget * 1.5 or spoken_count(only) == min(map(spoken_count, sentences))
+    inside = opens_inside_quote(sentences)
     if total < budget * 0.92:  # stopped short: nothing left that fits and is new
         chosen = [_content_words(s) for s in summary.sentences]
         for s in sentences:
             if s not in summary.sentences:
                 assert (total + spoken_count(s) > budget * 1.1
                         or any(_similar(set(_content_words(s)), set(c)) for c in chosen)
-                        or unattributed_quote(s))
+                        or unattributed_quote(s) or inside[sentences.index(s)]
+                        or _PRONOUN_START.match(s))
 
 
 @pytest.mark.parametrize("path", DEMO, ids=lambda p: p.name)
@@ -138,3 +141,16 @@ def test_quotes_without_a_speaker_are_not_read_as_the_anchors_words() -> None:
     assert orphan not in summary.sentences and whole not in summary.sentences
     assert unattributed_quote(orphan) and unattributed_quote(whole)
     assert not unattributed_quote("The council called the plan “a disaster.”")
+
+
+def test_a_quote_is_never_aired_from_its_middle_and_he_needs_his_name() -> None:
+    lead = "A former treasurer was sentenced on Friday for stealing from the church fund."
+    quote = "“I am ashamed. I told myself I would pay it back. I never did,” she said."
+    mayor = ("Local mayor Matthias Bellwald said residents were calm. He added: “Some "
+             "families have been here for 500 years.”")
+    summary = condense_story(Story("x.txt", "T", (lead, quote, mayor)), 200)
+    assert "I told myself I would pay it back." not in summary.sentences
+    assert "I never did,” she said." not in summary.sentences
+    assert summary.sentences[:1] == (lead,)
+    assert opens_inside_quote(["“I am ashamed.", "I told myself.", "I never did,” she said.",
+                               "The judge agreed."]) == [False, True, True, False]

@@ -402,3 +402,14 @@ def test_coming_days_that_have_passed_by_air_time_are_left_out() -> None:
                               "Tomorrow, the council meets to vote.",
                               "The council met on Monday."], frame) == (
         "The council met on November 23.",)
+
+
+@pytest.mark.parametrize(("sentence", "said"), [
+    ("It uses a tenth of the energy of today's leading graphics chips.",
+     "It uses a tenth of the energy of today's leading graphics chips."),
+    ("In today's world, phones matter.", "In today's world, phones matter."),
+    ("The council held today's meeting at noon.", "The council held yesterday's meeting at noon."),
+])
+def test_todays_meaning_nowadays_is_not_a_date(sentence: str, said: str) -> None:
+    frame = date_frame(dt.datetime(2026, 11, 25, 15, tzinfo=dt.timezone.utc), dt.date(2026, 11, 26))
+    assert resolve_dates(sentence, frame) == said

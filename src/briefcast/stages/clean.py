@@ -64,6 +64,11 @@ _PROMPTS = _compile(
     r"^\s*(copy link|print|email|share|tweet)\s*$", r"^\s*read (more|also|next)\s*:",
     r"^\s*join the (conversation|discussion|debate)\b", r"^\s*comments? (are )?closed",
     r"^\s*(leave|post|add) a comment\b", r"^\s*\d+\s+comments?\s*$",
+    # the reporter's tagline and contacts: "X contributed to this report", "Contact Jane at
+    # jdoe@...", "Follow her on X @janedoe"
+    r"\bcontributed (reporting )?to this (report|story|article)\b",
+    r"^\s*(contact|email|reach)\b.{0,60}(@[\w.-]+\.\w+|\bat \S+@\S+)",
+    r"^\s*follow (her|him|them|me|us)\b.{0,40}(@\w+|twitter|on x\b|instagram|bluesky)",
 )
 # Navigation: section breadcrumbs and headings over lists of other stories.
 _NAV_HEADING = re.compile(

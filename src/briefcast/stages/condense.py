@@ -26,7 +26,8 @@ _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt",
     "prof", "jr", "sr", "inc", "ltd", "co", "corp", "no", "vs", "etc", "jan", "feb", "mar",
     "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "a.m", "p.m",
-    "u.s", "u.k", "u.n", "e.g", "i.e", "approx", "dept", "est", "ave", "blvd",
+    "u.s", "u.k", "u.n", "e.g", "i.e", "approx", "dept", "est", "ave", "blvd", "maj", "adm", "cmdr", "pvt", "cpl",
+    "supt", "det", "insp", "atty", "rev", "hon", "sens", "reps",
 }
 _SPLIT = re.compile(r"(?<=[.!?…])([”\"’)\]]*)\s+(?=[“\"‘(\[]?[A-Z0-9])")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+|\d[\d,.]*")
@@ -112,6 +113,29 @@ def unattributed_quote(sentence: str) -> bool:
     return _ATTRIBUTION.search(text) is None
 
 
+_PRONOUN_START = re.compile(r"[“\"‘']?(He|She|They|His|Her|Their|Him|Them)\b")
+
+
+def opens_inside_quote(sentences: list[str]) -> list[bool]:
+    """For each sentence, whether it begins inside a quotation opened before it: the
+    middle of "“I am ashamed. I told myself I would pay it back. I never did,” she said."
+    """
+    inside, state = [], False
+    for sentence in sentences:
+        text = sentence.lstrip()
+        if text[:1] in "“\"":
+            state = False  # a sentence that opens a quote starts outside one
+        inside.append(state)
+        for ch in text:
+            if ch == "“":
+                state = True
+            elif ch == "”":
+                state = False
+            elif ch == '"':
+                state = not state
+    return inside
+
+
 def condense_story(story: Story, budget_words: int,
                    count_words: Callable[[str], int] = _written_words, *,
                    edition: dt.date | None = None, timezone: str = "UTC") -> Summary:
@@ -142,9 +166,12 @@ def condense_story(story: Story, budget_words: int,
         chosen, total = [0], lengths[0]
     else:
         chosen, total = [], 0
+    inside = opens_inside_quote(sentences)
     for i in sorted(range(1, len(sentences)), key=lambda k: -scores[k]):
-        if unattributed_quote(sentences[i]):
-            continue  # read aloud, it would sound like the anchor's own words
+        if unattributed_quote(sentences[i]) or (inside[i] and i - 1 not in chosen):
+            continue  # read aloud alone, it would sound like the anchor's own words
+        if _PRONOUN_START.match(sentences[i]) and i - 1 not in chosen:
+            continue  # "He added: ..." needs the sentence that says who he is
         n = lengths[i]
         if total >= budget_words * 0.92:
             break

@@ -45,6 +45,13 @@ def date_frame(published: dt.datetime | None, edition: dt.date | None,
     return DateFrame(local, edition, exact)
 
 
+# After "today's", words that mean nowadays rather than this date.
+_ERA = re.compile(r"\s+(leading|growing|changing|emerging|existing|prevailing|booming|"
+                  r"\w+est|modern|world|society|youth|generation|standards?|economy|"
+                  r"market|technology|young|children|kids|teens|consumers|era|climate|"
+                  r"media|culture|politics|families|cars|phones|computers|chips|workers|"
+                  r"students|athletes|players|fans)\b", re.IGNORECASE)
+
 _PARTS = {"morning": "morning", "afternoon": "afternoon", "evening": "evening",
           "night": "night", "tonight": "night"}
 _RELATIVE = re.compile(
@@ -154,6 +161,9 @@ def date_edits(sentence: str, frame: DateFrame) -> list[tuple[int, int, str]]:
                 _at_start(sentence, m.start()) and re.match(r"[\s,’']*([,a-z]|$)",
                                                             sentence[m.end():]))):
             continue  # a quote, or a capital mid-sentence: "the Today programme"
+        if (m.group(3) or "") and (m.group(1) or "").lower() == "today" and _ERA.match(
+                sentence[m.end():]):
+            continue  # "today's leading chips": the present day, not a date
         if m.group(9):
             if frame.exact:
                 edits.extend(_week_edit(m, frame, sentence))
