@@ -98,3 +98,14 @@ def test_reporter_taglines_and_contacts_are_junk() -> None:
              "The council contributed $5,000 to the report's printing costs, officials said.",
              "Contact with the virus was limited, doctors said."]
     assert classify_lines(lines, "Title") == [True, True, True, False, False]
+
+
+def test_web_labels_leave_the_headline() -> None:
+    body = ("Polls closed at 8 p.m. across the whole county, and counting began at once in all "
+            "twelve precincts, with results expected before midnight, officials said.")
+    for title, kept in [("Live updates: Polls close in county race", "Polls close in county race"),
+                        ("BREAKING: Ferry service suspended", "Ferry service suspended"),
+                        ("Watch: the parade in full", "the parade in full"),
+                        ("Live music returns to the pier", "Live music returns to the pier")]:
+        story = clean_article(Article("x.txt", title, (body,)))
+        assert isinstance(story, Story) and story.title == kept

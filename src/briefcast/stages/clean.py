@@ -199,6 +199,11 @@ def _neighbour(kept: list[bool], insert: list[bool], lines: list[str] | tuple[st
     return 0 <= j < len(lines) and kept[j]
 
 
+# Web labels before a headline that mean nothing read aloud: "Live updates: Polls close".
+_TITLE_LABEL = re.compile(r"^\s*(live( updates| blog)?|watch|video|breaking( news)?|"
+                          r"exclusive|update[d]?)\s*[:|–—-]\s+", re.IGNORECASE)
+
+
 def classify_lines(lines: list[str] | tuple[str, ...], title: str) -> list[bool]:
     """Label each line: True = junk (not read aloud). Blank lines count as junk."""
     title_key = _norm(title)
@@ -250,5 +255,6 @@ def clean_article(article: Article) -> Story | Skipped:
         return Skipped(article.source, f"only {words} words of story text after cleaning "
                                        f"(need {MIN_STORY_WORDS}); is it a story?")
     title = " ".join(_CONTROL_CHARS.sub(" ", article.title).split())
+    title = _TITLE_LABEL.sub("", title) or title
     return Story(source=article.source, title=title, paragraphs=kept,
                  dropped_lines=dropped, url=article.url, published=article.published)
