@@ -219,3 +219,13 @@ def test_script_command_prints_pronunciation_warnings(
     assert ("briefcast: warning: pronunciation: 'Farrugia' is not in the English word "
             "list") in err  # wamerican is installed by the setup script
     assert "'Harbor'" not in err
+
+
+def test_wire_stories_are_credited_to_their_agency() -> None:
+    from briefcast.models import Story
+    from briefcast.stages.script import wire_credit
+
+    assert wire_credit(Story("x", "T", ("FRANKFORT, Ky. (AP) — The bridge closed.",))) == \
+        "the Associated Press"
+    assert wire_credit(Story("x", "T", ("LONDON (Reuters) - Shares fell.",))) == "Reuters"
+    assert wire_credit(Story("x", "T", ("The mayor spoke on Monday.",))) is None

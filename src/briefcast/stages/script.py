@@ -12,6 +12,7 @@ applied; its ``text`` (the transcript) keeps the newsroom's spelling.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from briefcast.config import ShowConfig
 from briefcast.lexicon import Lexicon, load_lexicon
@@ -38,6 +39,21 @@ def spoken_date(date: dt.date, templates: ScriptTemplates | None = None) -> str:
     return _spoken_date(date, templates or ScriptTemplates())
 
 
+# News agencies name themselves in the dateline: "HARBOR TOWN, Ohio (AP) — ...".
+WIRES = {"AP": "the Associated Press", "Reuters": "Reuters", "AFP": "Agence France-Presse",
+         "Bloomberg": "Bloomberg", "UPI": "United Press International", "PA": "PA Media",
+         "CP": "the Canadian Press", "AAP": "Australian Associated Press", "CNN": "CNN"}
+_WIRE = re.compile(r"\((" + "|".join(WIRES) + r")\)\s*[—–-]")
+
+
+def wire_credit(story: Story) -> str | None:
+    """The agency a wire story comes from, named in its dateline: credit is due to it, not
+    to the newsroom that republished it (the dateline itself is not read)."""
+    head = story.paragraphs[0][:120] if story.paragraphs else ""
+    m = _WIRE.search(head)
+    return WIRES[m.group(1)] if m else None
+
+
 def lead_ins(stories: list[Story], config: ShowConfig, date: dt.date) -> list[str]:
     """Each story's spoken lead-in: transition phrase, title, source credit."""
     t = config.script
@@ -45,8 +61,8 @@ def lead_ins(stories: list[Story], config: ShowConfig, date: dt.date) -> list[st
     lines = []
     for i, story in enumerate(stories):
         fields = dict(show, title=story.title.rstrip("."), number=i + 1,
-                      source=source_name(story.source, story.url, t,
-                                         (config.website, config.base_url)))
+                      source=wire_credit(story) or source_name(
+                          story.source, story.url, t, (config.website, config.base_url)))
         phrase = render(transition(i, len(stories), t), **fields)
         lines.append(render(t.story, transition=phrase, **fields))
     return lines
