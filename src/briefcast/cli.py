@@ -76,7 +76,7 @@ def _parser() -> argparse.ArgumentParser:
         cmd.add_argument("--date", type=_date, help="edition date, YYYY-MM-DD (default: the next edition; one whose "
                                   "publish time passed under 3 hours ago still counts)")
         cmd.add_argument("--output", type=Path, help="output folder (overrides the config)")
-        cmd.add_argument("--quiet", action="store_true", help="only errors (for cron)")
+        cmd.add_argument("--quiet", action="store_true", help="print only problems: errors, skipped articles, warnings (for cron)")
         if name == "build":
             cmd.add_argument("--rebuild", action="store_true",
                              help="make the episode again even if this date is published "
