@@ -1,4 +1,5 @@
-from briefcast.cli import main
 import sys
+
+from briefcast.cli import main
 
 sys.exit(main())

@@ -23,7 +23,7 @@ def flash_briefing(config: ShowConfig, episodes: list[Episode]) -> tuple[bytes |
     """The feed's bytes for the newest episode, or None and the reasons it cannot be served."""
     if not episodes:
         return None, ["alexa: no episode to offer"]
-    latest = max(episodes, key=lambda e: (e.pub_date, e.guid))
+    latest = max(episodes, key=lambda e: e.recency)
     problems = []
     if not config.base_url.startswith("https://"):
         problems.append(f"alexa: the stream URL must be HTTPS, base_url is {config.base_url}")

@@ -270,18 +270,16 @@ def _script(config: ShowConfig, date: dt.date, dry_run: bool = False) -> int:
 
 def _ingest(config: ShowConfig, date: dt.date) -> int:
     from briefcast.models import Skipped
+    from briefcast.prepare import source_label
     from briefcast.stages.clean import clean_article
     from briefcast.stages.ingest import ingest
-
-    def name(source: str) -> str:
-        return source if "://" in source else Path(source).name
 
     result = ingest(config, date)
     print(f"Sources for {date} ({config.timezone})")
     for article in result.articles:
         cleaned = clean_article(article)
         if isinstance(cleaned, Skipped):
-            print(f"DROP  {name(article.source)}: {cleaned.reason}")
+            print(f"DROP  {source_label(article.source)}: {cleaned.reason}")
             continue
         facts = [f"{cleaned.word_count} words",
                  f"{len(cleaned.dropped_lines)} junk lines removed"]
@@ -290,13 +288,13 @@ def _ingest(config: ShowConfig, date: dt.date) -> int:
         facts += [f"by {article.author}"] if article.author else []
         facts += [f"language {article.language}"] if article.language else []
         facts += [f"decoded as {article.encoding}"] if article.encoding else []
-        print(f"KEEP  {name(article.source)}: {cleaned.title} ({', '.join(facts)})")
+        print(f"KEEP  {source_label(article.source)}: {cleaned.title} ({', '.join(facts)})")
         if article.url and article.url != article.source:
             print(f"        url: {article.url}")
         for line in cleaned.dropped_lines:
             print(f"        junk: {line[:80]}")
     for skipped in result.skipped:
-        print(f"SKIP  {name(skipped.source)}: {skipped.reason}")
+        print(f"SKIP  {source_label(skipped.source)}: {skipped.reason}")
     return 0
 
 

@@ -18,8 +18,8 @@ from urllib.parse import urlsplit
 from briefcast.backends.tts import ENGINE_NAMES
 from briefcast.categories import category_problem
 from briefcast.errors import ConfigError
-from briefcast.templates_text import SCRIPT_SCHEMA, ScriptTemplates, script_templates
 from briefcast.sound import SoundOptions
+from briefcast.templates_text import SCRIPT_SCHEMA, ScriptTemplates, script_templates
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _LANG = re.compile(r"^[a-z]{2,3}(-[A-Za-z]{2,4})?$")

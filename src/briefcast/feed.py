@@ -103,7 +103,7 @@ def _show_notes(episode: Episode) -> str:
 def build_feed(config: ShowConfig, episodes: list[Episode], artwork_url: str | None,
                guid: str) -> bytes:
     """Render the RSS feed for ``episodes`` (any order; written newest first)."""
-    ordered = sorted(episodes, key=lambda e: (e.pub_date, e.guid), reverse=True)
+    ordered = sorted(episodes, key=lambda e: e.recency, reverse=True)
     ordered = ordered[: config.max_feed_items]
     fg = FeedGenerator()
     fg.load_extension("podcast")

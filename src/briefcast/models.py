@@ -161,3 +161,8 @@ class Episode:
     chapters_file: str | None = None  # paths relative to the output folder
     transcript_vtt: str | None = None
     transcript_srt: str | None = None
+
+    @property
+    def recency(self) -> tuple[dt.datetime, str]:
+        """Sort key, newest last: feed, archive, pages and Alexa all order episodes by it."""
+        return (self.pub_date, self.guid)

@@ -86,7 +86,7 @@ def compose_checked(config: ShowConfig, date: dt.date, stories: list[Story],
         if not stories:
             raise BuildError(f"no story for {date} passed the faithfulness check "
                              f"({'; '.join(r for _, r in unfaithful)})")
-    warnings = [f"{_name(story.source)}: {reason}" for story, reason in unfaithful]
+    warnings = [f"{source_label(story.source)}: {reason}" for story, reason in unfaithful]
     planned = estimate_seconds(script, paces or {config.voice: nominal_pace(config.rate_wpm)},
                                extra_s)
     target = config.target_minutes * 60
@@ -109,7 +109,7 @@ def _clock(seconds: float) -> str:
 def held_back(prepared: Prepared) -> list[str]:
     """Usable stories that did not make the running order (story_count), by source."""
     aired = {s.story.source for s in prepared.script.stories}
-    return [_name(s.source) for s in prepared.stories if s.source not in aired]
+    return [source_label(s.source) for s in prepared.stories if s.source not in aired]
 
 
 def estimate(prepared: Prepared) -> float | None:
@@ -119,7 +119,8 @@ def estimate(prepared: Prepared) -> float | None:
     return estimate_seconds(prepared.script, prepared.paces, prepared.extra_s)
 
 
-def _name(source: str) -> str:
+def source_label(source: str) -> str:
+    """A source as a producer reads it in messages: a URL whole, a file by its name."""
     return source if "://" in source else Path(source).name
 
 

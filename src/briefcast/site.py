@@ -280,7 +280,7 @@ def _render(template: str, **context: object) -> bytes:
 
 
 def _newest_first(details: Iterable[EpisodeDetail]) -> list[EpisodeDetail]:
-    return sorted(details, key=lambda d: (d.episode.pub_date, d.episode.guid), reverse=True)
+    return sorted(details, key=lambda d: d.episode.recency, reverse=True)
 
 
 # --- the pages ------------------------------------------------------------------------------

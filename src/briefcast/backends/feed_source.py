@@ -26,12 +26,27 @@ from typing import Any
 
 import defusedxml.ElementTree
 import feedparser
-from defusedxml import (DefusedXmlException, DTDForbidden, EntitiesForbidden,
-                        ExternalReferenceForbidden)
+from defusedxml import (
+    DefusedXmlException,
+    DTDForbidden,
+    EntitiesForbidden,
+    ExternalReferenceForbidden,
+)
 
-from briefcast.backends.fetch import MAX_BYTES, Fetched, Fetcher, FetchError, url_problem
-from briefcast.backends.html_source import (as_lines, fragment_paragraphs, html_to_article,
-                                            normalize_language, text_paragraphs)
+from briefcast.backends.fetch import (
+    MAX_BYTES,
+    Fetched,
+    Fetcher,
+    FetchError,
+    url_problem,
+)
+from briefcast.backends.html_source import (
+    as_lines,
+    fragment_paragraphs,
+    html_to_article,
+    normalize_language,
+    text_paragraphs,
+)
 from briefcast.models import Article, Skipped
 
 log = logging.getLogger(__name__)

@@ -29,9 +29,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from briefcast.models import Story
-from briefcast.stages.condense import spoken_sentences, split_sentences
-from briefcast.stages.rewrite import (ELLIPSIS, MONTHS, WEEKDAYS, date_frame, date_phrases,
-                                      quote_spans, strip_asides, strip_dateline)
+from briefcast.stages.condense import split_sentences, spoken_sentences
+from briefcast.stages.rewrite import (
+    ELLIPSIS,
+    MONTHS,
+    WEEKDAYS,
+    date_frame,
+    date_phrases,
+    quote_spans,
+    strip_asides,
+    strip_dateline,
+)
 
 NUMBER_WORDS = frozenset(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "

@@ -30,10 +30,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from briefcast.backends.fetch import Fetcher, UrlFetcher
 from briefcast.backends.feed_source import load_feed
-from briefcast.backends.html_source import (as_lines, decode_text, html_to_article,
-                                            normalize_language, parse_datetime)
+from briefcast.backends.fetch import Fetcher, UrlFetcher
+from briefcast.backends.html_source import (
+    as_lines,
+    decode_text,
+    html_to_article,
+    normalize_language,
+    parse_datetime,
+)
 from briefcast.config import ShowConfig
 from briefcast.models import Article, Skipped
 

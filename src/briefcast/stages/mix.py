@@ -14,17 +14,28 @@ the first chapter still starts at 0 (it covers the sting), as players expect.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import logging
 import shutil
 import wave
 from dataclasses import asdict, dataclass
+from io import BytesIO
 from pathlib import Path
 
-import hashlib
-from io import BytesIO
-
-from mutagen.id3 import APIC, CHAP, COMM, CTOC, ID3, TALB, TCON, TDRC, TIT2, TPE1, CTOCFlags
+from mutagen.id3 import (
+    APIC,
+    CHAP,
+    COMM,
+    CTOC,
+    ID3,
+    TALB,
+    TCON,
+    TDRC,
+    TIT2,
+    TPE1,
+    CTOCFlags,
+)
 from PIL import Image
 from pydub import AudioSegment
 
@@ -32,7 +43,14 @@ from briefcast.audio import BITRATE, LAME_QUALITY, master_to_mp3, probe
 from briefcast.cache import Cache, content_key
 from briefcast.errors import AudioError
 from briefcast.models import Chapter, CueTiming, MixResult, Segment
-from briefcast.sound import BED_LEAD_S, Arrangement, SoundOptions, arrange, bed_under, rms
+from briefcast.sound import (
+    BED_LEAD_S,
+    Arrangement,
+    SoundOptions,
+    arrange,
+    bed_under,
+    rms,
+)
 
 log = logging.getLogger(__name__)
 

@@ -325,7 +325,7 @@ ARCHIVE_DIR = "archive"
 
 def split_retention(episodes: list[Episode], keep: int) -> tuple[list[Episode], list[Episode]]:
     """The newest ``keep`` episodes stay in the feed; the rest go to the archive."""
-    ordered = sorted(episodes, key=lambda e: (e.pub_date, e.guid), reverse=True)
+    ordered = sorted(episodes, key=lambda e: e.recency, reverse=True)
     return ordered[:keep], ordered[keep:]
 
 

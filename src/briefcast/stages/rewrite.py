@@ -21,9 +21,17 @@ from collections.abc import Sequence
 
 # Quote finding and date re-saying live in their own modules; the names are re-exported here
 # because callers (faithful.py, condense.py, tests) have always imported them from rewrite.
-from briefcast.stages.dates import (MONTH_ABBR, MONTHS, WEEKDAYS, DateFrame, date_edits,
-                                    date_frame, date_phrases, resolve_dates,
-                                    stale_future)
+from briefcast.stages.dates import (
+    MONTH_ABBR,
+    MONTHS,
+    WEEKDAYS,
+    DateFrame,
+    date_edits,
+    date_frame,
+    date_phrases,
+    resolve_dates,
+    stale_future,
+)
 from briefcast.stages.quotes import in_spans, outside_quotes, quote_spans
 
 __all__ = [

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import logging
 import sys
-from array import array
 import wave
+from array import array
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
