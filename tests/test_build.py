@@ -279,7 +279,7 @@ def test_story_whose_speech_fails_is_dropped(tmp_path: Path) -> None:
     class PoisonEngine:
         name, parallelism = "poison", 2
 
-        def fingerprint(self) -> str:
+        def fingerprint(self, voice: str) -> str:
             return "poison-1"
 
         def synthesize(self, text: str, voice: str, rate_wpm: int, out: Path) -> None:

@@ -228,7 +228,7 @@ def _script(config: ShowConfig, date: dt.date, dry_run: bool = False) -> int:
     """
     import tempfile
 
-    from briefcast.backends.tts import make_engine
+    from briefcast.backends.engines import make_engine
     from briefcast.cache import Cache
     from briefcast.pipeline import check_voices, voice_paces
     from briefcast.prepare import held_back, prepare, script_markdown
@@ -237,12 +237,11 @@ def _script(config: ShowConfig, date: dt.date, dry_run: bool = False) -> int:
 
     check_voices(config)
     extra_s = sound_seconds(config.sound)
-    engine = make_engine(config.engine)
+    engine = make_engine(config.voices)
     try:
         cache = Cache(config.cache_dir)
-        fingerprint = engine.fingerprint()
-        voices = [config.voice] + ([config.second_voice] if config.second_voice else [])
-        if all(cached_pace(fingerprint, v, config.rate_wpm, cache) for v in voices):
+        voices = [v.name for v in config.voices]
+        if all(cached_pace(engine.fingerprint(v), v, config.rate_wpm, cache) for v in voices):
             paces, problems = voice_paces(config, engine, cache)
         else:
             with tempfile.TemporaryDirectory(prefix="briefcast-script-") as scratch:

@@ -74,7 +74,7 @@ def cached_pace(fingerprint: str, voice: str, rate_wpm: int, cache: Cache) -> Pa
 
 def measure_pace(engine: TTSEngine, voice: str, rate_wpm: int, cache: Cache) -> Pace:
     """The voice's real pace at ``rate_wpm``, from the cache or two syntheses."""
-    fingerprint = engine.fingerprint()
+    fingerprint = engine.fingerprint(voice)
     known = cached_pace(fingerprint, voice, rate_wpm, cache)
     if known is not None:
         return known
