@@ -255,7 +255,7 @@ def _script(config: ShowConfig, date: dt.date, dry_run: bool = False) -> int:
     print(script_markdown(prepared.script, config.rate_wpm, estimate, bool(paces)))
     for skipped in prepared.skipped:
         print(f"briefcast: skipped {skipped.source}: {skipped.reason}", file=sys.stderr)
-    for warning in problems + list(prepared.warnings):
+    for warning in problems + list(prepared.notes + prepared.warnings):
         print(f"briefcast: warning: {warning}", file=sys.stderr)
     if dry_run:
         held = held_back(prepared)
@@ -291,6 +291,8 @@ def _ingest(config: ShowConfig, date: dt.date) -> int:
         print(f"KEEP  {source_label(article.source)}: {cleaned.title} ({', '.join(facts)})")
         if article.url and article.url != article.source:
             print(f"        url: {article.url}")
+        if article.date_note:
+            print(f"        note: {article.date_note}; taken as undated")
         for line in cleaned.dropped_lines:
             print(f"        junk: {line[:80]}")
     for skipped in result.skipped:
