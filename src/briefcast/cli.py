@@ -16,7 +16,8 @@ import zoneinfo
 from pathlib import Path
 
 from briefcast.config import ShowConfig, load_config
-from briefcast.errors import BriefcastError
+from briefcast.errors import BriefcastError, UsageError
+from briefcast.pubdate import LATEST_YEAR, read_date
 
 log = logging.getLogger("briefcast")
 EXIT_PARTIAL = 4
@@ -24,15 +25,26 @@ EXIT_PARTIAL = 4
 
 def _date(value: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {value!r}") from None
+    if problem := read_date(day, dt.timezone.utc).problem:  # the window's arithmetic needs it
+        raise argparse.ArgumentTypeError(f"{value}: {problem}")
+    return day
 
 
 def _now() -> dt.datetime:
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    return (dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc) if epoch
-            else dt.datetime.now(dt.timezone.utc))
+    if not epoch:
+        return dt.datetime.now(dt.timezone.utc)
+    try:
+        when = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
+        if int(epoch) < 0 or when.year > LATEST_YEAR:
+            raise ValueError(epoch)
+    except (ValueError, OverflowError, OSError):
+        raise UsageError(f"SOURCE_DATE_EPOCH={epoch!r} is not a time in seconds since "
+                         f"1970-01-01 UTC (up to the year {LATEST_YEAR})") from None
+    return when
 
 
 def open_window_note(config: ShowConfig, date: dt.date) -> str | None:
