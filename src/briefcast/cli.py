@@ -16,7 +16,8 @@ import zoneinfo
 from pathlib import Path
 
 from briefcast.config import ShowConfig, load_config
-from briefcast.errors import BriefcastError
+from briefcast.errors import BriefcastError, UsageError
+from briefcast.pubdate import LATEST_YEAR, read_date
 
 log = logging.getLogger("briefcast")
 EXIT_PARTIAL = 4
@@ -24,15 +25,26 @@ EXIT_PARTIAL = 4
 
 def _date(value: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {value!r}") from None
+    if problem := read_date(day, dt.timezone.utc).problem:  # the window's arithmetic needs it
+        raise argparse.ArgumentTypeError(f"{value}: {problem}")
+    return day
 
 
 def _now() -> dt.datetime:
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    return (dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc) if epoch
-            else dt.datetime.now(dt.timezone.utc))
+    if not epoch:
+        return dt.datetime.now(dt.timezone.utc)
+    try:
+        when = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
+        if int(epoch) < 0 or when.year > LATEST_YEAR:
+            raise ValueError(epoch)
+    except (ValueError, OverflowError, OSError):
+        raise UsageError(f"SOURCE_DATE_EPOCH={epoch!r} is not a time in seconds since "
+                         f"1970-01-01 UTC (up to the year {LATEST_YEAR})") from None
+    return when
 
 
 def open_window_note(config: ShowConfig, date: dt.date) -> str | None:
@@ -254,7 +266,7 @@ def _script(config: ShowConfig, date: dt.date, dry_run: bool = False) -> int:
     print(script_markdown(prepared.script, config.rate_wpm, estimate, bool(paces)))
     for skipped in prepared.skipped:
         print(f"briefcast: skipped {skipped.source}: {skipped.reason}", file=sys.stderr)
-    for warning in problems + list(prepared.warnings):
+    for warning in problems + list(prepared.notes + prepared.warnings):
         print(f"briefcast: warning: {warning}", file=sys.stderr)
     if dry_run:
         held = held_back(prepared)
@@ -290,6 +302,8 @@ def _ingest(config: ShowConfig, date: dt.date) -> int:
         print(f"KEEP  {source_label(article.source)}: {cleaned.title} ({', '.join(facts)})")
         if article.url and article.url != article.source:
             print(f"        url: {article.url}")
+        if article.date_note:
+            print(f"        note: {article.date_note}; taken as undated")
         for line in cleaned.dropped_lines:
             print(f"        junk: {line[:80]}")
     for skipped in result.skipped:

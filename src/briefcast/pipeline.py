@@ -239,6 +239,7 @@ def _make_and_publish(config: ShowConfig, date: dt.date, engine: TTSEngine | Non
         paces, problems = voice_paces(config, engine, cache)
         report.warnings += problems
         prepared = prepare(config, date, paces, sound_seconds(config.sound))
+        report.warnings += prepared.notes  # before speech, whose retries recompose
         report.timings_s["prepare"] = round(clock() - started, 3)
         started = clock()
         prepared, spoken = _speak_isolating_failures(prepared, config, date, engine, cache,
