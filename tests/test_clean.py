@@ -8,9 +8,9 @@ from briefcast.stages.ingest import read_article
 from conftest import DEMO
 
 SEED_JUNK = [
-    "Creator: andriano_cz", "Credit: Getty Images/iStockphoto", "Atlas News",
-    "Atlas Newshttps://staging.theatlasnews.co", "Tune in to our podcasts",
-    "What started out of passion", "- Sponsor -spot_img", "Week's Top Stories",
+    "Creator: harborlens_88", "Credit: Stock Images/Photo Library", "Quayside Wire",
+    "Quayside Wirehttps://staging.quaysidewire.example", "Tune in to our podcasts",
+    "What began as a weekend newsletter", "- Sponsor -spot_img", "Week's Top Stories",
     "More In This Category",
 ]
 
@@ -25,8 +25,8 @@ def test_seed_article_junk_removed(seed_article: Path) -> None:
         assert junk not in text
     assert story.title not in text  # the repeated title is gone
     assert len(story.paragraphs) == 5
-    assert story.paragraphs[0].startswith("Negotiations in Turkey")
-    assert story.paragraphs[-1].startswith("Russia’s announcement")
+    assert story.paragraphs[0].startswith("Talks between the Kestrel Bay Port Authority")
+    assert story.paragraphs[-1].startswith("The authority's announcement")
 
 
 def test_demo_articles_keep_story_drop_footer() -> None:
