@@ -52,7 +52,9 @@ from briefcast.models import Script
 from briefcast.pipeline import check_voices
 
 # The two anchors each engine reads the demo with when --engines names no voice.
-VOICES = {"pyttsx3": ("en-us", "en-us+f3"), "flite": ("slt", "rms")}
+VOICES = {"pyttsx3": ("en-us", "en-us+f3"), "flite": ("slt", "rms"),
+          "festival": ("cmu_us_slt_arctic_hts",) * 2, "piper": ("en_US-joe-medium",) * 2}
+# "demo": the demo show's own voices as shipped (Festival's slt and flite's rms).
 
 
 @dataclass(frozen=True)
@@ -121,8 +123,9 @@ def short(title: str, width: int = 44) -> str:
 def bench_engine(engine: str, voices: tuple[str, ...], work: Path, model: object,
                  top: int) -> Outcome | None:
     """Build, hear, time and measure one engine's demo episode; None (and a note) if skipped."""
-    config_path = make_show(work)
-    set_voice(config_path, engine, voices)
+    config_path = make_show(work, demo_voices=engine == "demo")
+    if engine != "demo":
+        set_voice(config_path, engine, voices)
     try:
         config: ShowConfig = load_config(config_path)
         check_voices(config)
@@ -164,7 +167,7 @@ def bench_engine(engine: str, voices: tuple[str, ...], work: Path, model: object
     pitch = listen.pitch_sd_semitones(mp3, spans)
     for voice, (median, sd, frames) in pitch.by_voice.items():
         print(f"   pitch {voice}: median {median:.0f} Hz, SD {sd:.2f} st over {frames} frames")
-    cost = listen.synthesis_cpu(engine, script.cues, config.rate_wpm)
+    cost = listen.synthesis_cpu(config.voices, script.cues, config.rate_wpm)
     print(f"   speak stage, one worker: {cost.audio_s:.1f} s of speech in {cost.cpu_s:.2f} CPU s "
           f"({cost.wall_s:.2f} s wall) = {cost.speed:.0f}x real time")
     print()

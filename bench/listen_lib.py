@@ -43,6 +43,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")  # the model is a local folder; nev
 if TYPE_CHECKING:
     from faster_whisper import WhisperModel
 
+    from briefcast.backends.engines import VoiceSpec
     from briefcast.models import Cue
 
 BEAM_SIZE = 5
@@ -256,7 +257,8 @@ class SynthesisCost:
         return self.audio_s / self.cpu_s if self.cpu_s else float("inf")
 
 
-def synthesis_cpu(engine_name: str, cues: Sequence[Cue], rate_wpm: int) -> SynthesisCost:
+def synthesis_cpu(voices: Sequence[VoiceSpec], cues: Sequence[Cue],
+                  rate_wpm: int) -> SynthesisCost:
     """Run the real speak stage on ``cues`` with one worker and an empty cache.
 
     CPU time, not wall time, is the figure: user + system time of this process (threads
@@ -266,13 +268,13 @@ def synthesis_cpu(engine_name: str, cues: Sequence[Cue], rate_wpm: int) -> Synth
     """
     import time
 
-    from briefcast.backends.tts import make_engine
+    from briefcast.backends.engines import make_engine
     from briefcast.cache import Cache
     from briefcast.stages.speak import speak_cues
 
     with tempfile.TemporaryDirectory(prefix="briefcast-speed-") as tmp:
-        engine = make_engine(engine_name)
-        engine.parallelism = 1  # one worker: the speak stage's pool and the engine's own
+        # one worker: the speak stage's pool and the engine's own
+        engine = make_engine(voices, parallelism=1)
         cpu0, wall0 = _cpu_seconds(), time.perf_counter()
         try:
             result = speak_cues(tuple(cues), rate_wpm, engine, Cache(Path(tmp)))
