@@ -1,22 +1,132 @@
-"""Content-addressed store for slow results (synthesized segments).
+"""Content-addressed store for slow results (synthesized segments, mixes, scripts, art).
 
 The key hashes everything that changes the output: stage version, engine fingerprint
 (engine and espeak-ng versions), options, and the input text. A config change therefore
 misses the cache by itself; there is never a need for ``--ignore-cache``.
+
+Results computed by a whole stretch of briefcast's own code (the prepared script, the
+generated cover) are keyed by ``code_version()``: a hash of briefcast's source files and
+the names and versions of every installed distribution, so an edit or an upgrade misses
+by itself, without a version constant someone has to remember to bump. Such results are
+stored as checked blobs (``put_blob``/``get_blob``): a damaged entry reads as a miss.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
+import re
+import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
+
+_PACKAGE = Path(__file__).resolve().parent
+_DIGEST_LEN = 64  # hex sha256 that heads every blob
+_KNOWN_DIGESTS: dict[str, str] = {}  # Cache.digest's answers in this process
 
 
 def content_key(*parts: Any) -> str:
     blob = json.dumps(parts, sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+
+@functools.lru_cache(maxsize=1)
+def code_version() -> str:
+    """briefcast's own source files and the installed distributions, as one hash.
+
+    Reading the ~80 source files and listing the ``*.dist-info`` folders on ``sys.path``
+    takes a few milliseconds; asking ``importlib.metadata`` would cost far more.
+    """
+    sha = hashlib.sha256(sys.version.encode("utf-8"))
+    for path in sorted(_PACKAGE.rglob("*")):
+        if path.suffix in (".py", ".html", ".css", ".js") and "__pycache__" not in path.parts:
+            sha.update(path.relative_to(_PACKAGE).as_posix().encode("utf-8") + b"\0")
+            sha.update(path.read_bytes() + b"\0")
+    for name in installed_distributions():
+        sha.update(name.encode("utf-8") + b"\0")
+    return sha.hexdigest()
+
+
+def remembered(cache_dir: Path, kind: str, parts: tuple[Any, ...],
+               render: Callable[[], bytes]) -> bytes:
+    """``render()``, or what it gave before for the same ``parts`` and the same code.
+
+    For pure functions of their inputs whose result is costly to make or needs slow
+    imports (the generated cover, the feed, the pages); ``parts`` must hold every input,
+    as values whose ``repr`` or JSON says all of them."""
+    cache = Cache(cache_dir)
+    key = content_key(kind, code_version(), *parts)
+    data = cache.get_blob(kind, key)
+    if data is None:
+        data = render()
+        cache.put_blob(kind, key, data)
+    return data
+
+
+@functools.lru_cache(maxsize=1)
+def installed_distributions() -> list[str]:
+    """``name-version.dist-info`` (and ``.egg-info``) folder names found on ``sys.path``."""
+    found: set[str] = set()
+    for entry in sys.path:
+        try:
+            names = os.listdir(entry or ".")
+        except OSError:
+            continue
+        found.update(f"{entry}/{n}" for n in names if n.endswith((".dist-info", ".egg-info")))
+    return sorted(found)
+
+
+def distribution_version(name: str) -> str | None:
+    """An installed distribution's version (what ``importlib.metadata.version`` says), or
+    None if it is not installed. Read from the ``.dist-info`` folder names first:
+    importing ``importlib.metadata`` costs more than the rest of a warm rebuild's checks."""
+    wanted = re.sub(r"[-_.]+", "_", name).lower()
+    for entry in installed_distributions():
+        stem = entry.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+        dist, _, rest = stem.partition("-")
+        if re.sub(r"[-_.]+", "_", dist).lower() == wanted and rest:
+            return rest.split("-")[0]
+    from importlib import metadata
+
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return None
+
+
+def file_digest(path: Path | None) -> str | None:
+    """sha256 of a file's bytes; None when there is no such file (that is an input too)."""
+    if path is None:
+        return None
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def remembered_digest(path: Path, cache: Cache | None = None) -> str:
+    """sha256 of a large file that rarely changes (a voice model), remembered under its
+    path, size, mtime, inode and ctime, in this process and in ``cache``: a changed,
+    replaced or touched file is hashed again. Raises OSError if it cannot be read."""
+    stat = path.stat()
+    ident = (str(path.resolve()), stat.st_size, stat.st_mtime_ns, stat.st_ino,
+             stat.st_ctime_ns)
+    key = content_key("file-digest", *ident)
+    known = _KNOWN_DIGESTS.get(key)
+    if known is None and cache is not None:
+        known = (cache.get_blob("digests", key) or b"").decode("ascii", "replace")
+    if known is None or len(known) != _DIGEST_LEN:
+        sha = hashlib.sha256()
+        with open(path, "rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                sha.update(block)
+        known = sha.hexdigest()
+        if cache is not None:
+            cache.put_blob("digests", key, known.encode("ascii"))
+    _KNOWN_DIGESTS[key] = known
+    return known
 
 
 class Cache:
@@ -48,3 +158,28 @@ class Cache:
         final = self.path(kind, key, suffix)
         os.replace(temp, final)
         return final
+
+    def get_blob(self, kind: str, key: str) -> bytes | None:
+        """The bytes stored under ``key``, or None if absent or damaged (not counted as a
+        hit or miss: ``hits`` counts speech segments for the build report)."""
+        try:
+            raw = self.path(kind, key, ".blob").read_bytes()
+        except OSError:
+            return None
+        digest, data = raw[:_DIGEST_LEN], raw[_DIGEST_LEN + 1:]
+        if raw[_DIGEST_LEN:_DIGEST_LEN + 1] != b"\n" or \
+                hashlib.sha256(data).hexdigest().encode("ascii") != digest:
+            return None
+        return data
+
+    def put_blob(self, kind: str, key: str, data: bytes) -> None:
+        """Store ``data`` under ``key`` with its hash; a cache that cannot be written is
+        only slower next time, so write errors are ignored."""
+        temp = self.path(kind, key, ".blob")
+        try:
+            temp = self.temp_path(kind, key, ".blob")
+            temp.write_bytes(hashlib.sha256(data).hexdigest().encode("ascii") + b"\n" + data)
+            self.commit(temp, kind, key, ".blob")
+        except OSError:
+            if temp.name.endswith(".tmp"):
+                temp.unlink(missing_ok=True)

@@ -1,6 +1,6 @@
-"""The podcast RSS feed, built with feedgen plus a small extension for what it lacks.
+"""The podcast RSS feed: built with feedgen (:mod:`briefcast.feed_rss`), kept in the cache.
 
-feedgen 1.0.0 pitfalls handled here (see shared/PODCAST-FACTS.md): lastBuildDate,
+feedgen 1.0.0 pitfalls handled there (see shared/PODCAST-FACTS.md): lastBuildDate,
 generator and docs are set explicitly so identical input gives identical bytes; the self
 link is added before the site link (the RSS <link> is the last one added); entries are
 appended in newest-first order; ``itunes:explicit`` is written as true/false by our
@@ -10,17 +10,10 @@ registered under a name other than "podcast" (taken by feedgen's iTunes extensio
 
 from __future__ import annotations
 
-import html
 import re
 import uuid
-from typing import Any
 
-from feedgen.ext.base import BaseEntryExtension, BaseExtension
-from feedgen.feed import FeedGenerator
-from feedgen.util import xml_elem
-
-from briefcast import __version__
-from briefcast.backends.engines import ENGINE_LABELS
+from briefcast.cache import remembered
 from briefcast.config import ShowConfig
 from briefcast.models import Episode
 
@@ -41,117 +34,20 @@ def xml_text(value: str) -> str:
     return _XML_ILLEGAL.sub("", value)
 
 
-class _ChannelExtension(BaseExtension):  # type: ignore[misc]
-    def __init__(self) -> None:
-        self.explicit = False
-        self.guid: str | None = None
-        self.locked_owner: str | None = None
-        self.voice_engine = "espeak-ng"
-
-    def extend_ns(self) -> dict[str, str]:
-        return {"podcast": PODCAST_NS, "itunes": ITUNES_NS}
-
-    def extend_rss(self, rss_feed: Any) -> Any:
-        channel = rss_feed[0]
-        xml_elem(f"{{{ITUNES_NS}}}explicit", channel).text = "true" if self.explicit else "false"
-        if self.guid:
-            xml_elem(f"{{{PODCAST_NS}}}guid", channel).text = self.guid
-        if self.locked_owner:
-            locked = xml_elem(f"{{{PODCAST_NS}}}locked", channel)
-            locked.text = "yes"
-            locked.attrib["owner"] = self.locked_owner
-        txt = xml_elem(f"{{{PODCAST_NS}}}txt", channel)
-        txt.attrib["purpose"] = "ai-content"
-        txt.text = (f"Read by a synthetic voice ({self.voice_engine}) from articles "
-                    "condensed by software.")
-        return rss_feed
-
-
-class _EntryExtension(BaseEntryExtension):  # type: ignore[misc]
-    """Per-episode ``podcast:transcript`` (VTT and SRT) and ``podcast:chapters``."""
-
-    def __init__(self) -> None:
-        self.transcripts: list[tuple[str, str]] = []  # (url, MIME type)
-        self.chapters_url: str | None = None
-
-    def extend_rss(self, item: Any) -> Any:
-        for url, mime in self.transcripts:
-            tag = xml_elem(f"{{{PODCAST_NS}}}transcript", item)
-            tag.attrib["url"] = url
-            tag.attrib["type"] = mime
-        if self.chapters_url:
-            tag = xml_elem(f"{{{PODCAST_NS}}}chapters", item)
-            tag.attrib["url"] = self.chapters_url
-            tag.attrib["type"] = "application/json+chapters"
-        return item
-
-
-def _show_notes(episode: Episode) -> str:
-    items = []
-    for story in episode.stories:
-        title = html.escape(xml_text(story.title))
-        if story.url:
-            items.append(f'<li><a href="{html.escape(story.url)}">{title}</a></li>')
-        else:
-            items.append(f"<li>{title}</li>")
-    return f"<p>{html.escape(xml_text(episode.description))}</p><ul>{''.join(items)}</ul>"
-
-
 def build_feed(config: ShowConfig, episodes: list[Episode], artwork_url: str | None,
                guid: str) -> bytes:
-    """Render the RSS feed for ``episodes`` (any order; written newest first)."""
-    ordered = sorted(episodes, key=lambda e: e.recency, reverse=True)
-    ordered = ordered[: config.max_feed_items]
-    fg = FeedGenerator()
-    fg.load_extension("podcast")
-    fg.register_extension("briefcast", _ChannelExtension, _EntryExtension)
-    fg.briefcast.explicit = config.explicit
-    fg.briefcast.guid = guid
-    fg.briefcast.locked_owner = config.owner_email
-    # What listeners are told reads the show (pyttsx3 drives espeak-ng on Linux).
-    fg.briefcast.voice_engine = " and ".join(dict.fromkeys(
-        ENGINE_LABELS.get(v.engine, v.engine) for v in config.voices))
+    """The RSS feed for ``episodes`` (any order; written newest first).
 
-    fg.title(xml_text(config.title))
-    fg.description(xml_text(config.description))
-    fg.link(href=config.feed_url, rel="self", type="application/rss+xml")
-    fg.link(href=config.website, rel="alternate")  # last link() = the RSS <link>
-    fg.language(config.language)
-    fg.generator(f"briefcast {__version__}")
-    fg.docs("https://www.rssboard.org/rss-specification")
-    if ordered:
-        fg.lastBuildDate(ordered[0].pub_date)
-        fg.pubDate(ordered[0].pub_date)
-    fg.podcast.itunes_author(xml_text(config.author))
-    fg.podcast.itunes_owner(name=xml_text(config.owner_name), email=config.owner_email)
-    fg.podcast.itunes_category(config.category, config.subcategory)
-    fg.podcast.itunes_type("episodic")
-    fg.podcast.itunes_summary(xml_text(config.description))
-    if artwork_url:
-        fg.podcast.itunes_image(artwork_url)
-        fg.image(url=artwork_url, title=xml_text(config.title), link=config.website)
+    A pure function of its inputs, so it is kept in the cache under all of them (and the
+    code and library versions): a warm rebuild then does without feedgen. Not a feed
+    without episodes: feedgen dates that one by the clock.
+    """
+    def render() -> bytes:
+        from briefcast.feed_rss import render_feed
 
-    for episode in ordered:
-        entry = fg.add_entry(order="append")
-        entry.guid(episode.guid, permalink=False)
-        entry.title(xml_text(episode.title))
-        # plain text, but apps may render it as HTML: no markup may survive
-        entry.description(xml_text(episode.description).replace("<", "").replace(">", ""))
-        entry.content(_show_notes(episode), type="CDATA")
-        entry.pubDate(episode.pub_date)
-        # the episode's own page (player, chapters, transcript), written with every build
-        entry.link(href=f"{config.base_url}{episode.date.isoformat()}/index.html")
-        entry.enclosure(config.base_url + episode.audio_file, str(episode.size_bytes),
-                        "audio/mpeg")
-        entry.podcast.itunes_duration(int(episode.duration_s))
-        entry.podcast.itunes_episode_type("full")
-        if episode.transcript_vtt:
-            entry.briefcast.transcripts.append((config.base_url + episode.transcript_vtt,
-                                                "text/vtt"))
-        if episode.transcript_srt:
-            entry.briefcast.transcripts.append((config.base_url + episode.transcript_srt,
-                                                "application/x-subrip"))
-        if episode.chapters_file:
-            entry.briefcast.chapters_url = config.base_url + episode.chapters_file
-    rendered: bytes = fg.rss_str(pretty=True, encoding="UTF-8", xml_declaration=True)
-    return rendered
+        return render_feed(config, episodes, artwork_url, guid)
+
+    if not episodes:
+        return render()
+    return remembered(config.cache_dir, "feeds", (repr(config), repr(episodes), artwork_url,
+                                                  guid), render)

@@ -38,7 +38,6 @@ from pathlib import Path
 
 from briefcast.errors import ConfigError
 from briefcast.models import Cue, Script
-from briefcast.normalize import normalize
 
 log = logging.getLogger(__name__)
 
@@ -249,6 +248,8 @@ def pronunciation_warnings(cues: Iterable[Cue], lexicon: Lexicon, language: str,
     out. The check reads each cue's normalized text before the lexicon is applied, so
     "Dr. Okafor" is seen as "Doctor Okafor" and respellings are never flagged.
     """
+    from briefcast.normalize import normalize  # num2words and the rules: slow to import
+
     first_seen: dict[str, str] = {}
     for cue in cues:
         for word in name_candidates(normalize(cue.text, language)):

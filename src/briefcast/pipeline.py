@@ -238,7 +238,7 @@ def _make_and_publish(config: ShowConfig, date: dt.date, engine: TTSEngine | Non
         started = clock()
         paces, problems = voice_paces(config, engine, cache)
         report.warnings += problems
-        prepared = prepare(config, date, paces, sound_seconds(config.sound))
+        prepared = prepare(config, date, paces, sound_seconds(config.sound), cache)
         report.warnings += prepared.notes  # before speech, whose retries recompose
         report.timings_s["prepare"] = round(clock() - started, 3)
         started = clock()

@@ -13,16 +13,17 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from briefcast.cache import Cache
 from briefcast.config import ShowConfig
 from briefcast.errors import BuildError
-from briefcast.lexicon import load_lexicon, review_warnings
 from briefcast.models import Script, Skipped, Story
-from briefcast.stages.clean import clean_article
-from briefcast.stages.faithful import check_story
 from briefcast.stages.ingest import edition_window, ingest
 from briefcast.stages.pacing import Pace, estimate_seconds, nominal_pace
-from briefcast.stages.script import compose_script
+
+if TYPE_CHECKING:
+    from briefcast.stages.ingest import IngestResult
 
 
 @dataclass(frozen=True)
@@ -39,13 +40,33 @@ class Prepared:
 
 
 def prepare(config: ShowConfig, date: dt.date, paces: dict[str, Pace] | None = None,
-            extra_s: float = 0.0) -> Prepared:
-    """Ingest, clean, compose and check the script: no audio, no writes.
+            extra_s: float = 0.0, cache: Cache | None = None) -> Prepared:
+    """Ingest, clean, compose and check the script: no audio, no writes (but ``cache``).
 
     Every story's script is checked against its article (numbers, names, quotes); a story
     that fails is reported, or left out when the show says ``unfaithful = "drop"``.
+    Ingest always runs (feeds may have changed); with a ``cache``, what follows it is
+    reused when the articles, config, date, paces and code are all the same
+    (:mod:`briefcast.prepared_cache`).
     """
     ingested = ingest(config, date)  # folder + feeds, edition window, deduplicated
+    notes = tuple(f"{source_label(a.source)}: {a.date_note}" for a in ingested.articles
+                  if a.date_note)
+    if cache is None:
+        prepared = _from_ingested(config, date, ingested, paces or {}, extra_s)
+    else:
+        from briefcast.prepared_cache import cached_prepare
+
+        prepared = cached_prepare(config, date, ingested, paces or {}, extra_s, cache,
+                                  _from_ingested)
+    return replace(prepared, notes=notes)
+
+
+def _from_ingested(config: ShowConfig, date: dt.date, ingested: IngestResult,
+                   paces: dict[str, Pace], extra_s: float) -> Prepared:
+    """Clean the ingested articles, then compose and check the script."""
+    from briefcast.stages.clean import clean_article
+
     stories: list[Story] = []
     skipped = list(ingested.skipped)
     # An undated article is taken to be from the middle of the edition's window: for a
@@ -63,10 +84,7 @@ def prepare(config: ShowConfig, date: dt.date, paces: dict[str, Pace] | None = N
         where = ", ".join([str(config.sources_folder)] if config.sources_folder else []
                           + list(config.sources_feeds))
         raise BuildError(f"no usable articles for {date} in {where} ({reasons})")
-    notes = tuple(f"{source_label(a.source)}: {a.date_note}" for a in ingested.articles
-                  if a.date_note)
-    return replace(compose_checked(config, date, stories, skipped, paces or {}, extra_s),
-                   notes=notes)
+    return compose_checked(config, date, stories, skipped, paces, extra_s)
 
 
 def compose_checked(config: ShowConfig, date: dt.date, stories: list[Story],
@@ -77,6 +95,9 @@ def compose_checked(config: ShowConfig, date: dt.date, stories: list[Story],
     Used for the first composition and for every recomposition after a story is dropped,
     so a story that moves up into the briefing is checked like the others.
     """
+    from briefcast.lexicon import load_lexicon, review_warnings
+    from briefcast.stages.script import compose_script
+
     stories, skipped = list(stories), list(skipped)
     lexicon = load_lexicon(config.lexicon)
     while True:
@@ -130,6 +151,8 @@ def source_label(source: str) -> str:
 
 def _unfaithful(script: Script, config: ShowConfig, date: dt.date) -> list[tuple[Story, str]]:
     """Stories whose script says something their article does not, with what it is."""
+    from briefcast.stages.faithful import check_story
+
     found = []
     for summary in script.stories:
         findings = check_story(summary.sentences, summary.story, edition=date,

@@ -29,13 +29,16 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote, urlsplit
 
-import jinja2
-
+from briefcast.cache import remembered
 from briefcast.config import ShowConfig
 from briefcast.english import MONTHS as _MONTHS
 from briefcast.models import Chapter, CueTiming, Episode
+
+if TYPE_CHECKING:
+    import jinja2
 
 log = logging.getLogger(__name__)
 
@@ -264,6 +267,8 @@ def _show_view(config: ShowConfig, art_name: str, page_dir: str) -> dict[str, ob
 
 @functools.lru_cache(maxsize=1)
 def _environment() -> jinja2.Environment:
+    import jinja2  # slow to import: a warm rebuild takes its pages from the cache
+
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("briefcast", "templates"),
         autoescape=True,  # every template, whatever its name: nothing reaches a page raw
@@ -306,12 +311,22 @@ def render_episode_page(config: ShowConfig, episode: Episode,
 
 def render_site(config: ShowConfig, details: Sequence[EpisodeDetail],
                 art_name: str) -> dict[str, bytes]:
-    """Every page of the site, keyed by its path relative to the output root."""
-    pages = {INDEX_NAME: render_index(config, details, art_name)}
-    for d in details:
-        path = f"{d.episode.date.isoformat()}/{INDEX_NAME}"
-        if path in pages:
-            raise ValueError(f"two episodes would write {path}")
-        pages[path] = render_episode_page(config, d.episode, d.chapters, d.timings, art_name)
-    return pages
+    """Every page of the site, keyed by its path relative to the output root.
+
+    Rendering is pure, so the pages are kept in the cache under all of its inputs (and the
+    code, templates and Jinja2 version): a warm rebuild then does without Jinja2.
+    """
+    def render() -> bytes:
+        pages = {INDEX_NAME: render_index(config, details, art_name)}
+        for d in details:
+            path = f"{d.episode.date.isoformat()}/{INDEX_NAME}"
+            if path in pages:
+                raise ValueError(f"two episodes would write {path}")
+            pages[path] = render_episode_page(config, d.episode, d.chapters, d.timings,
+                                              art_name)
+        return json.dumps({k: v.decode("utf-8") for k, v in pages.items()}).encode("utf-8")
+
+    rendered = remembered(config.cache_dir, "pages", (repr(config), repr(list(details)),
+                                                      art_name), render)
+    return {k: v.encode("utf-8") for k, v in json.loads(rendered).items()}
 

@@ -117,6 +117,13 @@ def rms(pcm: bytes) -> float:
     return float(audioop.rms(_native(pcm), 2)) if pcm else 0.0
 
 
+def peak(pcm: bytes) -> int:
+    """The largest absolute sample of 16-bit PCM (0 for none), at C speed; a truncated
+    last sample is ignored."""
+    whole = pcm[: len(pcm) // 2 * 2]
+    return int(audioop.max(_native(whole), 2)) if whole else 0
+
+
 def _leveled(pcm: bytes, target_rms: float) -> bytes:
     """``pcm`` scaled so that its RMS is ``target_rms``."""
     level = rms(pcm)

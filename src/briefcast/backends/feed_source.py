@@ -23,15 +23,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import defusedxml.ElementTree
-import feedparser
-from defusedxml import (
-    DefusedXmlException,
-    DTDForbidden,
-    EntitiesForbidden,
-    ExternalReferenceForbidden,
-)
-
 from briefcast.backends.fetch import (
     MAX_BYTES,
     Fetched,
@@ -75,6 +66,16 @@ def xml_refusal(data: bytes) -> tuple[str | None, str | None]:
     ``refusal`` is set for hostile constructs and means "do not parse further";
     ``parse_error`` is set for XML that is merely malformed (feedparser may still cope).
     """
+    # defusedxml and feedparser are imported where they are used: ingest loads this
+    # module on every build, and a show without feeds needs neither.
+    import defusedxml.ElementTree
+    from defusedxml import (
+        DefusedXmlException,
+        DTDForbidden,
+        EntitiesForbidden,
+        ExternalReferenceForbidden,
+    )
+
     try:
         defusedxml.ElementTree.fromstring(data, forbid_dtd=False, forbid_entities=True,
                                           forbid_external=True)
@@ -146,6 +147,8 @@ def read_feed(data: bytes, source: str, *, tz: dt.tzinfo, fetcher: Fetcher | Non
     if refusal:
         log.warning("%s: %s", source, refusal)
         return _failed(source, refusal)
+    import feedparser
+
     headers = {"content-location": base_url} if base_url else None
     parsed = feedparser.parse(io.BytesIO(data), response_headers=headers,
                               sanitize_html=True, resolve_relative_uris=True)

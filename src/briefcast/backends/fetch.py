@@ -18,18 +18,18 @@ Every failure is a ``FetchError`` whose message a producer can read; callers tur
 
 from __future__ import annotations
 
-import http.client
 import logging
 import socket
 import time
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
-from email.message import Message
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 from urllib.parse import urljoin, urlsplit
 
 from briefcast import __version__
+
+if TYPE_CHECKING:
+    import http.client
+    import urllib.request
 
 log = logging.getLogger(__name__)
 
@@ -75,11 +75,17 @@ def url_problem(url: str) -> str | None:
     return None
 
 
-class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    """Hand every 3xx back to ``UrlFetcher`` so it can count hops and check each target."""
+def _opener(proxies: dict[str, str] | None) -> urllib.request.OpenerDirector:
+    """An opener that hands every 3xx back to ``UrlFetcher``, so it can count hops and check
+    each target. (urllib is imported here, not at the top: every build loads this module,
+    and only shows with feeds fetch anything.)"""
+    import urllib.request
 
-    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
-        return None
+    class NoRedirect(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
+            return None
+
+    return urllib.request.build_opener(urllib.request.ProxyHandler(proxies), NoRedirect())
 
 
 class UrlFetcher:
@@ -93,8 +99,7 @@ class UrlFetcher:
         self.deadline = deadline
         self.max_bytes = max_bytes
         self.max_redirects = max_redirects
-        proxy = urllib.request.ProxyHandler(proxies)
-        self._opener = urllib.request.build_opener(proxy, _NoRedirect())
+        self._opener = _opener(proxies)
 
     def fetch(self, url: str) -> Fetched:
         """GET ``url``; raise FetchError on any refusal, failure or limit reached."""
@@ -120,6 +125,10 @@ class UrlFetcher:
 
     def _get(self, url: str, started: float) -> Fetched | str:
         """One request: the response, or the Location of a redirect."""
+        import http.client
+        import urllib.error
+        import urllib.request
+
         request = urllib.request.Request(url, headers={
             "User-Agent": USER_AGENT,
             "Accept": "application/rss+xml, application/atom+xml, application/xml, "
@@ -149,7 +158,9 @@ class UrlFetcher:
             return self._read(response, url, started)
 
     def _read(self, response: http.client.HTTPResponse, url: str, started: float) -> Fetched:
-        headers: Message = response.headers
+        import http.client
+
+        headers = response.headers
         declared = headers.get("Content-Length")
         if declared and declared.isdigit() and int(declared) > self.max_bytes:
             raise FetchError(f"response is {int(declared):,} bytes, over the "

@@ -16,15 +16,17 @@ import logging
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
-
-import lxml.etree
-import lxml.html
-from charset_normalizer import from_bytes
 
 from briefcast.models import Article, Skipped
 from briefcast.pubdate import PubDate, first_date, read_date
+
+if TYPE_CHECKING:
+    import lxml.html
+
+# lxml and charset-normalizer are imported where they are used: a folder of UTF-8 text
+# articles needs neither, and ingest loads this module on every build.
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +73,8 @@ def decode_text(data: bytes, declared: str | None = None, *, html: bool = False)
             return Decoded(data.decode(codec), codec.lower())
         except (UnicodeDecodeError, LookupError):
             continue
+    from charset_normalizer import from_bytes
+
     best = from_bytes(data[:1_000_000]).best()
     if best is None:
         return "not text in any common encoding (binary data?)"
@@ -104,6 +108,9 @@ def fragment_paragraphs(fragment: str) -> list[str]:
     """Split an HTML fragment (a feed's ``content:encoded``) into paragraph texts."""
     if "<" not in fragment:
         return text_paragraphs(fragment)
+    import lxml.etree
+    import lxml.html
+
     try:
         root = lxml.html.fragment_fromstring(_XML_DECL.sub("", fragment), create_parent="div")
     except (lxml.etree.ParserError, ValueError):
@@ -218,6 +225,8 @@ def _absolute_http(url: str | None, base: str | None) -> str | None:
 def html_to_article(data: bytes | str, source: str, *, tz: dt.tzinfo, url: str | None = None,
                     charset: str | None = None) -> Article | Skipped:
     """Extract one article from a whole HTML page; ``url`` is where it was fetched from."""
+    import lxml.etree
+    import lxml.html
     import trafilatura  # heavy import; only shows that read HTML pay for it
 
     encoding = None

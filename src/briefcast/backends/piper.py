@@ -14,7 +14,6 @@ never loads a model.
 
 from __future__ import annotations
 
-import hashlib
 import importlib.util
 import json
 import logging
@@ -23,12 +22,15 @@ import subprocess
 import sys
 from dataclasses import asdict, dataclass
 from functools import lru_cache
-from importlib import metadata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefcast.backends.pool import WorkerPool
-from briefcast.cache import content_key
+from briefcast.cache import Cache, content_key, distribution_version, remembered_digest
 from briefcast.errors import SynthesisError
+
+if TYPE_CHECKING:
+    from importlib import metadata
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +67,8 @@ def is_path(name: str) -> bool:
 def _candidate_distributions() -> list[metadata.Distribution]:
     """Installed distributions whose name says Piper or voice: reading every package's
     metadata would cost a tenth of a second on each build."""
+    from importlib import metadata  # slow to import: only when a voice is looked up
+
     found = []
     for entry in sys.path:
         try:
@@ -117,18 +121,10 @@ def resolve(name: str) -> PiperModel:
     return voices[name.lower()]
 
 
-@lru_cache(maxsize=16)
-def _digest(path: Path, size: int, mtime_ns: int) -> str:
-    sha = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            sha.update(block)
-    return sha.hexdigest()
-
-
-def file_digest(path: Path) -> str:
-    stat = path.stat()
-    return _digest(path, stat.st_size, stat.st_mtime_ns)
+def file_digest(path: Path, cache_dir: Path | None = None) -> str:
+    """A model file's sha256: hashed once a process, and remembered in ``cache_dir`` (by
+    path, size, mtime, inode and ctime) so a warm build does not read 60 MB again."""
+    return remembered_digest(path, Cache(cache_dir) if cache_dir else None)
 
 
 def _config_problem(config: Path) -> str | None:
@@ -155,8 +151,8 @@ def piper_voice_problem(name: str, cache_dir: Path | None = None) -> str | None:
     problem = _config_problem(voice.config)
     if problem:
         return problem
-    key = content_key("piper-check", piper_version(), file_digest(voice.model),
-                      file_digest(voice.config))
+    key = content_key("piper-check", piper_version(), file_digest(voice.model, cache_dir),
+                      file_digest(voice.config, cache_dir))
     marker = cache_dir / "voice-checks" / f"{key}.ok" if cache_dir else None
     if marker is not None and marker.is_file():
         return None
@@ -175,13 +171,8 @@ def piper_voice_problem(name: str, cache_dir: Path | None = None) -> str | None:
 
 
 def piper_version() -> str:
-    versions = []
-    for dist in ("piper-tts", "onnxruntime"):
-        try:
-            versions.append(f"{dist} {metadata.version(dist)}")
-        except metadata.PackageNotFoundError:
-            versions.append(f"{dist} missing")
-    return "; ".join(versions)
+    return "; ".join(f"{dist} {distribution_version(dist) or 'missing'}"
+                     for dist in ("piper-tts", "onnxruntime"))
 
 
 class PiperEngine:

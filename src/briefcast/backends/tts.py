@@ -11,15 +11,16 @@ bytes whichever worker speaks them (see ``pyttsx3_worker``).
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import shutil
 import subprocess
-from importlib import metadata
 from pathlib import Path
 from typing import Protocol
 
 from briefcast.backends.pool import WorkerPool
+from briefcast.cache import distribution_version
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +43,9 @@ class TTSEngine(Protocol):
     def close(self) -> None: ...
 
 
+@functools.lru_cache(maxsize=1)
 def espeak_version() -> str:
+    """What espeak-ng says its version is (once a process: its answer is part of cache keys)."""
     exe = shutil.which("espeak-ng")
     if exe is None:
         return "espeak-ng-missing"
@@ -94,8 +97,8 @@ class Pyttsx3Engine:
 
     def fingerprint(self, voice: str) -> str:
         if self._fingerprint is None:
-            self._fingerprint = (f"pyttsx3 {metadata.version('pyttsx3')}; {espeak_version()}; "
-                                 f"audio v{PYTTSX3_AUDIO_VERSION}")
+            self._fingerprint = (f"pyttsx3 {distribution_version('pyttsx3')}; "
+                                 f"{espeak_version()}; audio v{PYTTSX3_AUDIO_VERSION}")
         return self._fingerprint
 
     def synthesize(self, text: str, voice: str, rate_wpm: int, out: Path) -> None:

@@ -23,22 +23,6 @@ from dataclasses import asdict, dataclass
 from io import BytesIO
 from pathlib import Path
 
-from mutagen.id3 import (
-    APIC,
-    CHAP,
-    COMM,
-    CTOC,
-    ID3,
-    TALB,
-    TCON,
-    TDRC,
-    TIT2,
-    TPE1,
-    CTOCFlags,
-)
-from PIL import Image
-from pydub import AudioSegment
-
 from briefcast.audio import BITRATE, LAME_QUALITY, master_to_mp3, probe
 from briefcast.cache import Cache, content_key
 from briefcast.errors import AudioError
@@ -68,7 +52,12 @@ class MasterTarget:
     max_true_peak: float = -1.0
 
 
+# pydub, Pillow and mutagen are imported where they are used: a warm rebuild takes the
+# mix from the cache and needs none of them.
+
 def _pcm(seg: Segment) -> bytes:
+    from pydub import AudioSegment
+
     audio = AudioSegment.from_wav(seg.path)
     if audio.frame_rate != MIX_RATE or audio.channels != 1 or audio.sample_width != 2:
         audio = audio.set_frame_rate(MIX_RATE).set_channels(1).set_sample_width(2)
@@ -161,6 +150,8 @@ def embed_cover(art: bytes) -> tuple[bytes, str]:
     1400 px JPEG, the smallest size podcast directories accept, because players decode
     the embedded picture whenever they show the episode.
     """
+    from PIL import Image
+
     try:
         with Image.open(BytesIO(art)) as img:
             fmt = img.format
@@ -202,6 +193,8 @@ def write_tags(mp3: Path, title: str, show: str, author: str, date: dt.date,
     Chapters become CHAP frames (times in ms) under one ordered top-level CTOC, with the
     same titles and start times as chapters.json.
     """
+    from mutagen.id3 import APIC, CHAP, COMM, CTOC, ID3, TALB, TCON, TDRC, TIT2, TPE1, CTOCFlags
+
     tags = ID3()
     tags.add(TIT2(encoding=1, text=title))
     tags.add(TPE1(encoding=1, text=author))

@@ -17,8 +17,7 @@ import textwrap
 import zoneinfo
 from pathlib import Path
 
-from PIL import Image, ImageDraw, ImageFont
-
+from briefcast.cache import remembered
 from briefcast.config import ShowConfig
 from briefcast.errors import BuildError
 from briefcast.models import Episode, StoryRef
@@ -221,6 +220,8 @@ def render_cover(title: str) -> bytes:
     """A plain 3000x3000 RGB JPEG with the show title, for shows without artwork."""
     from io import BytesIO
 
+    from PIL import Image, ImageDraw, ImageFont
+
     image = Image.new("RGB", (ART_SIZE, ART_SIZE), _art_color(title))
     draw = ImageDraw.Draw(image)
     font = ImageFont.load_default(size=260)
@@ -236,7 +237,15 @@ def render_cover(title: str) -> bytes:
     return out.getvalue()
 
 
+def generated_cover(title: str, cache_dir: Path) -> bytes:
+    """``render_cover(title)``, kept in the cache: drawing and encoding 3000x3000 pixels
+    takes a third of a second, on every build."""
+    return remembered(cache_dir, "covers", (title, ART_SIZE), lambda: render_cover(title))
+
+
 def check_artwork(path: Path) -> None:
+    from PIL import Image
+
     try:
         with Image.open(path) as img:
             size, mode, fmt = img.size, img.mode, img.format
@@ -256,7 +265,7 @@ def check_artwork(path: Path) -> None:
 def artwork_bytes(config: ShowConfig) -> tuple[bytes, str]:
     """The show's artwork and its extension: the configured file, or a generated cover."""
     if config.artwork is None:
-        return render_cover(config.title), ".jpg"
+        return generated_cover(config.title, config.cache_dir), ".jpg"
     if not config.artwork.is_file():
         raise BuildError(f"artwork file not found: {config.artwork}")
     check_artwork(config.artwork)

@@ -9,9 +9,7 @@ again the cue fails with a reason.
 from __future__ import annotations
 
 import logging
-import sys
 import wave
-from array import array
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +19,7 @@ from briefcast.backends.tts import TTSEngine
 from briefcast.cache import Cache, content_key
 from briefcast.errors import SynthesisError
 from briefcast.models import Cue, Segment
+from briefcast.sound import peak
 
 log = logging.getLogger(__name__)
 
@@ -52,10 +51,7 @@ def check_wav(path: Path, words: int, rate_wpm: int) -> tuple[float, int]:
     duration = len(frames) / (2 * rate) if rate else 0.0
     if duration == 0:
         raise SynthesisError("segment is empty")
-    samples = array("h", frames)
-    if sys.byteorder == "big":
-        samples.byteswap()
-    if max(samples) < 30 and min(samples) > -30:
+    if peak(frames) < 30:  # every sample within (-30, 30)
         raise SynthesisError("segment is silent")
     expect = expected_seconds(words, rate_wpm)
     low, high = 0.45 * expect - 0.3, 2.2 * expect + 1.5
