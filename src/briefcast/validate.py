@@ -11,16 +11,19 @@ The rules follow Apple's podcast RSS guide as summarised in shared/PODCAST-FACTS
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 import logging
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from email.utils import parsedate_to_datetime
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from lxml import etree
-from PIL import Image
 
+from briefcast.cache import Cache, code_version, content_key
 from briefcast.categories import category_problem
 from briefcast.pubdate import read_date
 from briefcast.stages.publish import FEED_NAME
@@ -44,6 +47,9 @@ _RFC2822 = re.compile(r"^(?:[A-Z][a-z]{2}, )?\d{1,2} [A-Z][a-z]{2} \d{4} "
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
 
 
+Fact = tuple[Any, str | None]  # what a file holds, or None and why it cannot be read
+
+
 class _Files:
     """Maps URLs under the show's base_url to local files.
 
@@ -53,10 +59,42 @@ class _Files:
     """
 
     def __init__(self, output_dir: Path, base_url: str,
-                 overlay: Mapping[str, Path] | None) -> None:
+                 overlay: Mapping[str, Path] | None, cache_dir: Path | None = None) -> None:
         self.output_dir = output_dir
         self.base_url = base_url
         self.overlay = dict(overlay or {})
+        self.cache = Cache(cache_dir) if cache_dir is not None else None
+
+    def read(self, path: Path, what: str, reader: Callable[[Path], Fact]) -> Fact:
+        """``reader(path)``: what a file holds (an MP3's duration, an image's size), kept in
+        the cache when there is one, so a warm rebuild need not load Pillow and mutagen.
+
+        The key is what identifies the file's bytes: their hash for a file still in
+        staging (the overlay: written moments ago, so its inode is new on every build),
+        else its path, size, mtime, inode and ctime (builds replace published files,
+        never edit them). Only an answer without a problem is kept.
+        """
+        if self.cache is None:
+            return reader(path)
+        try:
+            if any(path == p or path.is_relative_to(p) for p in self.overlay.values()):
+                ident: Any = hashlib.sha256(path.read_bytes()).hexdigest()
+            else:
+                st = path.stat()
+                ident = [str(path.resolve()), st.st_size, st.st_mtime_ns, st.st_ino,
+                         st.st_ctime_ns]
+        except OSError:
+            return reader(path)
+        key = content_key("file-facts", what, code_version(), ident)
+        try:
+            value, problem = json.loads(self.cache.get_blob("file-facts", key) or b"")
+            return value, problem
+        except (ValueError, TypeError):
+            pass  # not there yet, or damaged: read the file
+        value, problem = reader(path)
+        if problem is None:
+            self.cache.put_blob("file-facts", key, json.dumps([value, None]).encode())
+        return value, problem
 
     def local(self, url: str) -> tuple[Path | None, str | None]:
         """The file behind ``url``, or why there cannot be one."""
@@ -86,11 +124,13 @@ def _text(parent: etree._Element, path: str) -> str:
 
 
 def validate_feed(feed_xml: bytes, output_dir: Path, base_url: str,
-                  overlay: Mapping[str, Path] | None = None) -> list[str]:
+                  overlay: Mapping[str, Path] | None = None,
+                  cache_dir: Path | None = None) -> list[str]:
     """Every problem with ``feed_xml`` and the files it names; an empty list means valid.
 
     ``output_dir`` is the folder served at ``base_url``; ``overlay`` maps top-level names
-    in it to other paths (files not yet installed, see :class:`_Files`).
+    in it to other paths (files not yet installed, see :class:`_Files`); ``cache_dir``
+    keeps what was read from files that have not changed (see :meth:`_Files.read`).
     """
     try:
         root = etree.fromstring(feed_xml, _PARSER)
@@ -99,7 +139,7 @@ def validate_feed(feed_xml: bytes, output_dir: Path, base_url: str,
     channel = root.find("channel")
     if root.tag != "rss" or channel is None:
         return [f"feed root must be <rss> with a <channel> (is <{root.tag}>)"]
-    files = _Files(output_dir, base_url, overlay)
+    files = _Files(output_dir, base_url, overlay, cache_dir)
     problems = _channel_problems(channel, files)
     problems += _items_problems(channel.findall("item"), files)
     for problem in problems:
@@ -179,11 +219,10 @@ def _artwork_problems(channel: etree._Element, files: _Files) -> list[str]:
         return [f"channel <itunes:image> {href} {problem}"]
     if not path.is_file():
         return [f"channel <itunes:image> {href}: file {path} does not exist"]
-    try:
-        with Image.open(path) as img:
-            (width, height), mode, fmt = img.size, img.mode, img.format
-    except OSError as exc:
-        return [f"channel <itunes:image> {path} is not a readable image: {exc}"]
+    facts, problem = files.read(path, "image", _image_facts)
+    if problem is not None:
+        return [f"channel <itunes:image> {path} is not a readable image: {problem}"]
+    width, height, mode, fmt = facts
     problems = []
     if width != height or not ART_MIN_PX <= width <= ART_MAX_PX:
         problems.append(f"must be square, {ART_MIN_PX}-{ART_MAX_PX} px (is {width}x{height})")
@@ -194,6 +233,17 @@ def _artwork_problems(channel: etree._Element, files: _Files) -> list[str]:
     elif {".jpg": "JPEG", ".png": "PNG"}[Path(urlsplit(href).path).suffix.lower()] != fmt:
         problems.append(f"is {fmt} but named {Path(href).suffix} (served with the wrong type)")
     return [f"channel artwork {path.name} {p}" for p in problems]
+
+
+def _image_facts(path: Path) -> Fact:
+    """[width, height, mode, format] of an image file, or why it cannot be opened."""
+    from PIL import Image
+
+    try:
+        with Image.open(path) as img:
+            return [img.size[0], img.size[1], img.mode, img.format], None
+    except OSError as exc:
+        return None, str(exc)
 
 
 def _category_problems(channel: etree._Element) -> list[str]:
@@ -312,7 +362,7 @@ def _enclosure_problems(item: etree._Element, enclosure: etree._Element,
     if not duration.isdigit():
         problems.append(f"<itunes:duration> must be whole seconds (is {duration!r})")
         return problems
-    real, problem = _audio_duration(path)
+    real, problem = files.read(path, "duration", _audio_duration)
     if problem:
         problems.append(problem)
     elif real is not None and abs(int(duration) - real) > DURATION_TOLERANCE_S:

@@ -52,11 +52,11 @@ def _problem(voice: VoiceSpec, cache_dir: Path | None) -> str | None:
     if voice.engine == "pyttsx3":
         from briefcast.backends.tts import espeak_voice_problem
 
-        return espeak_voice_problem(voice.name)
+        return espeak_voice_problem(voice.name, cache_dir)
     if voice.engine == "flite":
         from briefcast.backends.flite import flite_voice_problem
 
-        return flite_voice_problem(voice.name)
+        return flite_voice_problem(voice.name, cache_dir)
     if voice.engine == "festival":
         from briefcast.backends.festival import festival_voice_problem
 

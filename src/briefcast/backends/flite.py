@@ -8,6 +8,7 @@ synthesis, and a hung call is simply killed by its timeout.
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import shutil
@@ -16,6 +17,7 @@ import tempfile
 from pathlib import Path
 
 from briefcast.audio import convert_to_wav
+from briefcast.cache import remembered
 from briefcast.errors import AudioError, SynthesisError
 
 log = logging.getLogger(__name__)
@@ -37,21 +39,34 @@ def flite_version() -> str:
     return out.stdout.strip()[:80]
 
 
-def flite_voices() -> tuple[str, ...]:
+@functools.lru_cache(maxsize=2)
+def flite_voices(cache_dir: Path | None = None) -> tuple[str, ...]:
+    """flite's built-in voices (``flite -lv``). They are compiled into the program, so
+    ``cache_dir`` keeps the list under the program file's path, size, mtime and inode."""
     exe = shutil.which("flite")
     if exe is None:
         return ()
-    out = subprocess.run([exe, "-lv"], capture_output=True, text=True, timeout=10).stdout
-    return tuple(out.split(":", 1)[-1].split())
+
+    def run() -> bytes:
+        return subprocess.run([exe, "-lv"], capture_output=True, timeout=10).stdout
+
+    if cache_dir is None:
+        out = run()
+    else:
+        real = os.path.realpath(exe)
+        stat = os.stat(real)
+        out = remembered(cache_dir, "flite-voices",
+                         (real, stat.st_size, stat.st_mtime_ns, stat.st_ino), run)
+    return tuple(out.decode("utf-8", "replace").split(":", 1)[-1].split())
 
 
-def flite_voice_problem(voice: str) -> str | None:
+def flite_voice_problem(voice: str, cache_dir: Path | None = None) -> str | None:
     """Why flite cannot speak ``voice`` (a built-in name, or a path to a .flitevox file)."""
     if shutil.which("flite") is None:
         return "flite is not installed (Debian: apt-get install flite)"
     if voice.endswith(".flitevox"):
         return None if Path(voice).is_file() else f"flite voice file {voice} not found"
-    voices = flite_voices()
+    voices = flite_voices(cache_dir)
     if voice not in voices:
         return f"flite has no voice {voice!r} (available: {', '.join(voices)})"
     return None

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Protocol
 
 from briefcast.backends.pool import WorkerPool
-from briefcast.cache import distribution_version
+from briefcast.cache import distribution_version, remembered
 
 log = logging.getLogger(__name__)
 
@@ -44,13 +44,53 @@ class TTSEngine(Protocol):
 
 
 @functools.lru_cache(maxsize=1)
-def espeak_version() -> str:
-    """What espeak-ng says its version is (once a process: its answer is part of cache keys)."""
+def _espeak_banner() -> str | None:
+    """``espeak-ng --version``: version and data folder (asked once a process); None if
+    espeak-ng is not installed."""
     exe = shutil.which("espeak-ng")
     if exe is None:
-        return "espeak-ng-missing"
-    out = subprocess.run([exe, "--version"], capture_output=True, text=True, timeout=10)
-    return out.stdout.strip().split("Data at")[0].strip()
+        return None
+    return subprocess.run([exe, "--version"], capture_output=True, text=True,
+                          timeout=10).stdout.strip()
+
+
+def espeak_version() -> str:
+    """What espeak-ng says its version is (part of cache keys)."""
+    banner = _espeak_banner()
+    return "espeak-ng-missing" if banner is None else banner.split("Data at")[0].strip()
+
+
+@functools.lru_cache(maxsize=4)
+def _espeak_listing(option: str, cache_dir: Path | None) -> str:
+    """What ``espeak-ng <option>`` (``--voices``, ``--voices=variant``) prints.
+
+    Kept in ``cache_dir`` under espeak-ng's version and data folder and the size and mtime
+    of every file in the data's ``voices/`` and ``lang/`` folders, where the voices it
+    lists are defined: starting espeak-ng twice more on every build costs more than the
+    rest of the check.
+    """
+    exe = shutil.which("espeak-ng")
+    assert exe is not None
+
+    def run() -> bytes:
+        return subprocess.run([exe, option], capture_output=True, timeout=10).stdout
+
+    banner = _espeak_banner() or ""
+    if cache_dir is None or "Data at:" not in banner:
+        return run().decode("utf-8", "replace")
+    data = Path(banner.split("Data at:", 1)[1].strip())
+    files = []
+    for folder in (data / "voices", data / "lang"):
+        for root, _, names in os.walk(folder):
+            for name in names:
+                try:
+                    stat = os.stat(os.path.join(root, name))
+                except OSError:
+                    continue
+                files.append((os.path.join(root, name), stat.st_size, stat.st_mtime_ns))
+    return remembered(cache_dir, "espeak-voices", (option, os.path.realpath(exe), banner,
+                                                   sorted(files)), run).decode("utf-8",
+                                                                               "replace")
 
 
 # Part of the pyttsx3 fingerprint: bump it whenever the worker's way of speaking changes the
@@ -60,23 +100,23 @@ def espeak_version() -> str:
 PYTTSX3_AUDIO_VERSION = 2
 
 
-def espeak_voice_problem(voice: str) -> str | None:
-    """Why espeak-ng cannot speak ``voice``, or None (pyttsx3 ignores unknown voices silently)."""
-    exe = shutil.which("espeak-ng")
-    if exe is None:
+def espeak_voice_problem(voice: str, cache_dir: Path | None = None) -> str | None:
+    """Why espeak-ng cannot speak ``voice``, or None (pyttsx3 ignores unknown voices silently).
+
+    ``cache_dir`` keeps espeak-ng's voice lists between builds (see ``_espeak_listing``).
+    """
+    if shutil.which("espeak-ng") is None:
         return "espeak-ng is not installed"
     base, _, variant = voice.partition("+")
-    listing = subprocess.run([exe, "--voices"], capture_output=True, text=True, timeout=10)
     known = set()
-    for line in listing.stdout.splitlines()[1:]:
+    for line in _espeak_listing("--voices", cache_dir).splitlines()[1:]:
         cols = line.split()
         if len(cols) >= 5:
             known.update({cols[1].lower(), cols[3].lower(), cols[4].lower()})
     if base.lower() not in known:
         return f"espeak-ng has no voice {base!r} (see `espeak-ng --voices`)"
     if variant:
-        variants = subprocess.run([exe, "--voices=variant"], capture_output=True, text=True,
-                                  timeout=10).stdout
+        variants = _espeak_listing("--voices=variant", cache_dir)
         names = {cols[4].split("/")[-1].lower() for cols in
                  (line.split() for line in variants.splitlines()[1:]) if len(cols) >= 5}
         if variant.lower() not in names:

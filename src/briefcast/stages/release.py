@@ -74,7 +74,8 @@ def release(config: ShowConfig, out: Path, episodes: list[Episode],
         # Gate: check the new feed while tonight's files are still staged, so a feed
         # that would be refused changes nothing that is published.
         publish.write_atomic(art_staged, art)
-        problems = validate_feed(feed, out, config.base_url, overlay=overlay)
+        problems = validate_feed(feed, out, config.base_url, overlay=overlay,
+                                 cache_dir=config.cache_dir)
         if problems:
             raise BuildError("the new feed failed validation, nothing was published:\n"
                              + "\n".join(f"  - {p}" for p in problems))
