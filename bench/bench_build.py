@@ -1,7 +1,7 @@
 """Benchmark the demo build against the bare minimum: the engine's own CLI + one ffmpeg encode.
 
 Three builds of a copy of the demo show, each timed through the real CLI (interpreter start
-included, as cron would run it): cold cache, warm rebuild (goal: under 1 s, no speech
+included, as cron would run it): cold cache, warm rebuild (goal: under 0.5 s, no speech
 synthesized), and a rebuild after one sentence of one story's body text was reworded (goal:
 only that story's changed cues are synthesized again). The baseline -- espeak-ng reading the
 whole script once, then one ffmpeg MP3 encode -- is measured in the same run, because machines
@@ -14,7 +14,14 @@ en_US-joe-medium, festival cmu_us_slt_arctic_hts, flite slt); the baseline is th
 engine's own command line reading the whole script in one process (``python -m piper`` with
 onnxruntime's default threads, ``text2wave``, ``flite``), plus the same one MP3 encode.
 
+Python bytecode: the builds run without ``PYTHONDONTWRITEBYTECODE``, so the first (cold)
+build writes briefcast's bytecode and the others read it, as they would for an installed
+copy or a cron job. With the variable set (some development shells set it) every run
+compiles briefcast's own modules again, about a tenth of a second that no user pays;
+``--env-as-is`` measures that way.
+
 Usage: python bench/bench_build.py [--repeat N] [--engine pyttsx3|piper|festival|flite]
+                                   [--env-as-is]
 """
 
 from __future__ import annotations
@@ -22,6 +29,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -73,6 +81,9 @@ class Edit:
     new_sentence: str
 
 
+ENV = dict(os.environ)  # what the builds run with (see the module docstring)
+
+
 def build(config_path: Path, config: ShowConfig, *flags: str) -> Run:
     """Build through the CLI, as a user or cron would; counts come from report.json.
 
@@ -82,7 +93,7 @@ def build(config_path: Path, config: ShowConfig, *flags: str) -> Run:
     cmd = [sys.executable, "-m", "briefcast", "build", "--config", str(config_path),
            "--date", DATE.isoformat(), "--quiet", *flags]
     start = time.perf_counter()
-    proc = subprocess.run(cmd, capture_output=True, text=True)
+    proc = subprocess.run(cmd, capture_output=True, text=True, env=ENV)
     seconds = time.perf_counter() - start
     if proc.returncode not in (0, EXIT_PARTIAL):
         raise SystemExit(f"build failed (exit {proc.returncode}):\n{proc.stderr}")
@@ -175,7 +186,11 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--engine", choices=["pyttsx3", *ENGINE_VOICES], default="pyttsx3")
+    parser.add_argument("--env-as-is", action="store_true",
+                        help="keep PYTHONDONTWRITEBYTECODE if set (every run compiles)")
     args = parser.parse_args()
+    if not args.env_as_is:
+        ENV.pop("PYTHONDONTWRITEBYTECODE", None)
     voice = ENGINE_VOICES.get(args.engine)
     overrides = ({"engine": f'"{args.engine}"', "name": f'"{voice}"',
                   "second_name": f'"{voice}"'} if voice else {})
@@ -205,7 +220,9 @@ def main() -> None:
     print(f"runs: {args.repeat} (median times); demo script {total} cues, "
           f"{len(before.stories)} stories")
     distinct = len(cue_keys(before))
-    print(f"engine: {args.engine}, voice {before.cues[0].voice}")
+    print(f"engine: {args.engine}, voice {before.cues[0].voice}; bytecode "
+          + ("not written (PYTHONDONTWRITEBYTECODE): every run compiles"
+             if ENV.get("PYTHONDONTWRITEBYTECODE") else "written once, then reused"))
     print(f"baseline {args.engine} CLI + one ffmpeg encode: {b:6.2f} s   "
           f"(speaks all {total} cues every time; {distinct} distinct voice+text)")
     r = statistics.median(rerun)

@@ -36,14 +36,17 @@ def content_key(*parts: Any) -> str:
 def code_version() -> str:
     """briefcast's own source files and the installed distributions, as one hash.
 
-    Reading the ~80 source files and listing the ``*.dist-info`` folders on ``sys.path``
+    Reading the ~60 source files and listing the ``*.dist-info`` folders on ``sys.path``
     takes a few milliseconds; asking ``importlib.metadata`` would cost far more.
     """
     sha = hashlib.sha256(sys.version.encode("utf-8"))
-    for path in sorted(_PACKAGE.rglob("*")):
-        if path.suffix in (".py", ".html", ".css", ".js") and "__pycache__" not in path.parts:
-            sha.update(path.relative_to(_PACKAGE).as_posix().encode("utf-8") + b"\0")
-            sha.update(path.read_bytes() + b"\0")
+    for root, dirs, names in os.walk(_PACKAGE):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        for name in sorted(n for n in names if n.endswith((".py", ".html", ".css", ".js"))):
+            path = os.path.join(root, name)
+            sha.update(os.path.relpath(path, _PACKAGE).encode("utf-8") + b"\0")
+            with open(path, "rb") as fh:
+                sha.update(fh.read() + b"\0")
     for name in installed_distributions():
         sha.update(name.encode("utf-8") + b"\0")
     return sha.hexdigest()

@@ -247,7 +247,7 @@ def _script(config: ShowConfig, date: dt.date, dry_run: bool = False) -> int:
     from briefcast.sound import sound_seconds
     from briefcast.stages.pacing import cached_pace, estimate_seconds, nominal_pace
 
-    check_voices(config)
+    check_voices(config, remember=False)  # writes nothing
     extra_s = sound_seconds(config.sound)
     engine = make_engine(config.voices)
     try:

@@ -36,13 +36,11 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from briefcast.english import BRITISH_WORD_LIST, WORD_LIST
 from briefcast.errors import ConfigError
 from briefcast.models import Cue, Script
 
 log = logging.getLogger(__name__)
-
-WORD_LIST = Path("/usr/share/dict/words")
-BRITISH_WORD_LIST = Path("/usr/share/dict/british-english")  # Debian's wbritish
 
 
 class LexiconError(ConfigError):

@@ -144,9 +144,11 @@ def public_source(source: str, config: ShowConfig) -> str:
         return path.name
 
 
-def check_voices(config: ShowConfig) -> None:
-    """A voice the engine does not have is a config problem (exit 2), found before any work."""
-    problems = voice_problems(config.voices, config.cache_dir)
+def check_voices(config: ShowConfig, remember: bool = True) -> None:
+    """A voice the engine does not have is a config problem (exit 2), found before any work.
+
+    ``remember=False`` keeps the engines' voice lists out of the cache (a dry run)."""
+    problems = voice_problems(config.voices, config.cache_dir, remember)
     if problems:
         raise ConfigError(config.config_path, problems)
 

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from briefcast.cache import Cache, code_version, content_key, file_digest
 from briefcast.config import ShowConfig
+from briefcast.english import BRITISH_WORD_LIST, WORD_LIST
 from briefcast.stages.pacing import Pace
 
 if TYPE_CHECKING:
@@ -47,7 +48,6 @@ def prepared_key(config: ShowConfig, date: dt.date, ingested: IngestResult,
                  paces: dict[str, Pace], extra_s: float) -> str:
     """Everything the prepared script depends on, hashed (see the module docstring)."""
     from briefcast.backends.tts import espeak_version
-    from briefcast.lexicon import BRITISH_WORD_LIST, WORD_LIST
 
     return content_key(
         KIND, code_version(), repr(config), file_digest(config.lexicon), date.isoformat(),

@@ -33,8 +33,13 @@ class VoiceSpec:
     piper: PiperSettings = field(default_factory=PiperSettings)
 
 
-def voice_problems(voices: Sequence[VoiceSpec], cache_dir: Path | None = None) -> list[str]:
-    """Every reason a voice cannot be spoken, each naming its fix; [] when all is well."""
+def voice_problems(voices: Sequence[VoiceSpec], cache_dir: Path | None = None,
+                   remember: bool = True) -> list[str]:
+    """Every reason a voice cannot be spoken, each naming its fix; [] when all is well.
+
+    ``cache_dir`` keeps Piper's model check; with ``remember`` also the voice lists of
+    espeak-ng and flite (``False`` for a run that must write nothing, like a dry run).
+    """
     problems: list[str] = []
     first: dict[str, VoiceSpec] = {}
     for voice in voices:
@@ -42,21 +47,21 @@ def voice_problems(voices: Sequence[VoiceSpec], cache_dir: Path | None = None) -
             problems.append(f"both anchors are called {voice.name!r} but with different "
                             "engines or settings; give the second anchor another voice")
     for voice in dict.fromkeys(voices):
-        problem = _problem(voice, cache_dir)
+        problem = _problem(voice, cache_dir, cache_dir if remember else None)
         if problem:
             problems.append(f"voice {voice.name!r} ({voice.engine}): {problem}")
     return problems
 
 
-def _problem(voice: VoiceSpec, cache_dir: Path | None) -> str | None:
+def _problem(voice: VoiceSpec, cache_dir: Path | None, lists: Path | None) -> str | None:
     if voice.engine == "pyttsx3":
         from briefcast.backends.tts import espeak_voice_problem
 
-        return espeak_voice_problem(voice.name, cache_dir)
+        return espeak_voice_problem(voice.name, lists)
     if voice.engine == "flite":
         from briefcast.backends.flite import flite_voice_problem
 
-        return flite_voice_problem(voice.name, cache_dir)
+        return flite_voice_problem(voice.name, lists)
     if voice.engine == "festival":
         from briefcast.backends.festival import festival_voice_problem
 

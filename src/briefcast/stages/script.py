@@ -93,13 +93,14 @@ def compose_script(stories: list[Story], config: ShowConfig, date: dt.date,
     paces = paces or {config.voice: nominal_pace(config.rate_wpm)}
     target_s = config.target_minutes * 60.0
     picked = stories[: config.story_count]
-    frame = _compose(picked, config, date, lexicon, None)
+    spoken: dict[str, str] = {}  # normalized text, shared by the rounds below
+    frame = _compose(picked, config, date, lexicon, None, spoken)
     frame_s = estimate_seconds(frame, paces, extra_s)  # everything but the stories' sentences
     per_story = max(30, int((target_s - frame_s) / 60.0 * config.rate_wpm
                             / max(1, len(picked))))
     best: tuple[float, Script] | None = None
     for _ in range(BUDGET_ROUNDS):
-        script = _compose(picked, config, date, lexicon, per_story)
+        script = _compose(picked, config, date, lexicon, per_story, spoken)
         estimate = estimate_seconds(script, paces, extra_s)
         miss = abs(estimate - target_s) / target_s
         if best is None or miss < best[0]:
@@ -115,13 +116,19 @@ def compose_script(stories: list[Story], config: ShowConfig, date: dt.date,
 
 
 def _compose(picked: list[Story], config: ShowConfig, date: dt.date, lexicon: Lexicon,
-             per_story: int | None) -> Script:
-    """One composition at ``per_story`` spoken words a story (None: the frame alone)."""
+             per_story: int | None, spoken: dict[str, str]) -> Script:
+    """One composition at ``per_story`` spoken words a story (None: the frame alone).
+
+    ``spoken`` remembers normalized texts: every round of the budget loop says the same
+    sentences again, and normalizing is most of a composition's time.
+    """
     lang = config.language.split("-")[0].lower()
     t = config.script
 
     def say(text: str) -> str:
-        return normalize(text, lang)
+        if text not in spoken:
+            spoken[text] = normalize(text, lang)
+        return spoken[text]
 
     def spoken_words(text: str) -> int:
         return len(say(text).split())
