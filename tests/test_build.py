@@ -144,6 +144,40 @@ def test_rebuild_is_byte_identical_and_uses_cache(built: Path) -> None:
     assert mp3.read_bytes() == mp3_before
 
 
+# What a warm rebuild must not need: everything it would make with them is in the cache.
+HEAVY = ("feedgen", "jinja2", "PIL", "mutagen", "pydub", "num2words", "feedparser",
+         "trafilatura", "charset_normalizer", "importlib.metadata")
+
+
+def test_warm_rebuild_loads_no_heavy_library_and_damage_changes_no_byte(built: Path) -> None:
+    out = built.parent / "episodes"
+    published = ["feed.xml", "index.html", f"{DATE}/index.html", f"{DATE}/transcript.vtt",
+                 f"{DATE}/episode.json"]
+    before = {name: (out / name).read_bytes() for name in published}
+    mp3_before = next((out / DATE).glob("*.mp3")).read_bytes()
+    proc = subprocess.run([sys.executable, "-X", "importtime", "-m", "briefcast", "build",
+                           "--config", str(built), "--date", DATE, "--rebuild", "--quiet"],
+                          capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr
+    loaded = {line.split("|")[-1].strip() for line in proc.stderr.splitlines()
+              if line.startswith("import time:")}
+    assert "briefcast.pipeline" in loaded  # the listing is real
+    assert not {m for m in loaded if m.split(".")[0] in HEAVY or m in HEAVY}, loaded
+    assert {name: (out / name).read_bytes() for name in published} == before
+    # Every cached script, feed, page, cover and file fact damaged: made again, same bytes.
+    cache = built.parent / "cache"
+    damaged = 0
+    for blob in cache.rglob("*.blob"):
+        blob.write_bytes(blob.read_bytes()[:-1] + b"?")
+        damaged += 1
+    assert damaged >= 6
+    proc = run_cli("build", "--config", str(built), "--date", DATE, "--rebuild")
+    assert proc.returncode == 0, proc.stderr
+    assert "0 synthesized" in proc.stdout
+    assert {name: (out / name).read_bytes() for name in published} == before
+    assert next((out / DATE).glob("*.mp3")).read_bytes() == mp3_before
+
+
 def test_rerun_reuses_the_published_episode(built: Path) -> None:
     """Without --rebuild a second run of the same night remakes nothing and changes nothing."""
     out = built.parent / "episodes"

@@ -226,6 +226,43 @@ def test_artwork_that_is_not_an_image_is_refused(out: Path) -> None:
     assert any("not a readable image" in p for p in validate_output(out, BASE))
 
 
+def _tone_mp3(path: Path, seconds: float) -> None:
+    subprocess.run(["ffmpeg", "-nostdin", "-y", "-v", "error", "-f", "lavfi", "-i",
+                    f"sine=frequency=440:duration={seconds}", "-ac", "1", "-ar", "44100",
+                    "-c:a", "libmp3lame", "-b:a", "96k", str(path)], check=True)
+
+
+def test_gate_with_a_cache_reads_changed_files_again(out: Path, tmp_path: Path) -> None:
+    """What the gate keeps in the cache (durations, artwork facts) never hides a change:
+    a published file replaced, a staged file rewritten in place, a damaged entry."""
+    cache = tmp_path / "cache"
+    feed = (out / "feed.xml").read_bytes()
+    assert validate_feed(feed, out, BASE, cache_dir=cache) == []
+    assert validate_feed(feed, out, BASE, cache_dir=cache) == []  # from the cache
+    assert list((cache / "file-facts").rglob("*.blob"))
+    short = tmp_path / "short.mp3"
+    _tone_mp3(short, 3)
+    mp3 = _episode_mp3(out, DATES[0])
+    shutil.copy(short, mp3.with_suffix(".new"))
+    mp3.with_suffix(".new").replace(mp3)  # published files are replaced, never edited
+    problems = validate_feed(feed, out, BASE, cache_dir=cache)
+    assert any("plays 3.0 s" in p and "item 2" in p for p in problems), problems
+    # Staged (overlay) files are known by their bytes: an edit in place is seen too.
+    staged = tmp_path / "staged"
+    shutil.copytree(out / DATES[1].isoformat(), staged)
+    overlay = {DATES[1].isoformat(): staged}
+    assert not [p for p in validate_feed(feed, out, BASE, overlay, cache) if "item 1" in p]
+    next(staged.glob("*.mp3")).write_bytes(short.read_bytes())
+    problems = validate_feed(feed, out, BASE, overlay, cache)
+    assert any("plays 3.0 s" in p and "item 1" in p for p in problems), problems
+    for blob in (cache / "file-facts").rglob("*.blob"):
+        blob.write_bytes(blob.read_bytes()[:-3] + b"!!!")  # damaged: read the files again
+    assert validate_feed(feed, out, BASE, overlay, cache) == problems
+    _art(out).write_bytes(b"not a picture")
+    assert any("not a readable image" in p
+               for p in validate_feed(feed, out, BASE, cache_dir=cache))
+
+
 def test_missing_feed_is_reported(tmp_path: Path) -> None:
     assert "does not exist" in validate_output(tmp_path, BASE)[0]
 
