@@ -108,6 +108,8 @@ def main() -> None:
     real = sum(p.origin == "newspaper4k" for p in pages)
     print(f"corpus: {len(pages)} pages ({real} from newspaper4k, {len(pages) - real} ours); "
           f"one story a show, about 120 spoken words")
+    if not hasattr(briefcast.stages.clean, "locate_story"):
+        print("this briefcast has no locate_story: both its rows show its own cleaner")
     rows = []
     for route in args.route or ["dump", "html"]:
         for name in ("locate + clean", "clean only", f"< {BASELINE_MIN_WORDS} words"):

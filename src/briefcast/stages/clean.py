@@ -183,8 +183,11 @@ def _is_subheading(line: str) -> bool:
             and any(c.islower() for c in text))
 
 
-def _nav_list(lines: list[str] | tuple[str, ...]) -> set[int]:
-    """Indices of the headlines listed under a navigation heading such as "Related Stories"."""
+def _nav_list(lines: list[str] | tuple[str, ...], title_key: str) -> set[int]:
+    """Indices of the headlines listed under a navigation heading such as "Related Stories".
+
+    The story's own headline ends the list: what follows it is the story.
+    """
     listed: set[int] = set()
     for i, line in enumerate(lines):
         if not _NAV_HEADING.match(line):
@@ -194,6 +197,8 @@ def _nav_list(lines: list[str] | tuple[str, ...]) -> set[int]:
             text = lines[j].strip()
             if not text:
                 continue
+            if _is_title_repeat(text, title_key):
+                break
             # a teaser card: the headline, then a one-sentence summary of that story
             limit = MAX_TEASER_WORDS if headline and is_prose(text) else MAX_NAV_ITEM_WORDS
             if items == MAX_NAV_ITEMS or len(text.split()) > limit:
@@ -222,7 +227,7 @@ def classify_lines(lines: list[str] | tuple[str, ...], title: str) -> list[bool]
     """Label each line: True = junk (not read aloud). Blank lines count as junk."""
     title_key = _norm(title)
     counts = Counter(line.strip() for line in lines if line.strip())
-    listed = _nav_list(lines)
+    listed = _nav_list(lines, title_key)
     # Hard junk: a known pattern, the title again, a repeated label ("Article content"
     # between every paragraph), or a headline in a navigation list. Never rescued.
     hard = [
