@@ -8,20 +8,27 @@ and junk near the top is what the condenser picks first. In plain text, though, 
 is one contiguous run of long, sentence-shaped, stopword-rich lines, broken only by short
 inserts (a caption and its credit, an ad slot, a "Read more" link). So:
 
-1. each line gets a score: the words of a story-like paragraph count for the run, every
-   line the cleaner drops counts against it, and so do lines that address the reader ("you",
-   or the site's "we" outside quotes) and lines repeated word for word (page templates);
-   how story-like a paragraph is comes from jusText's paragraph classification (length and
-   stopword density, with its context smoothing), run on the dump's lines;
-2. the story is the run of lines with the highest total (the maximum-sum segment): an
-   insert costs less than the paragraphs after it bring, so the run crosses it, while a
-   comment section or a teaser list costs more than it brings, so the run stops;
+1. each line gets a score (``line_scores``): a story-like paragraph brings its words, half
+   as many when it shares no content word with the headline (a teaser for another story)
+   or is short or stopword-poor; a line the cleaner drops costs the run, and so does one
+   that addresses the reader ("you", or the site's "we" outside quotes) or that the page
+   repeats word for word (templates); a reader's "I" outside quotes brings nothing (reader
+   comments), unless the page speaks as "I" from its first paragraphs (a column). How
+   story-like a paragraph is comes from jusText's context-free paragraph classification
+   (length and stopword density), run on the dump's lines;
+2. the story is the run of lines with the highest total (the maximum-sum segment), begun
+   at a paragraph, not at a short line: an insert (one to three dropped lines) costs little,
+   so the run crosses it; a longer gap, or junk lines dense among the last few, cost more
+   with every line, so the run stops before a comment section or a teaser list;
 3. lines outside the run are dropped; inside it, the cleaner's verdicts stand.
 
-A clean article (one run of paragraphs, as trafilatura or a Markdown file gives) is one
-run already and comes out unchanged. jusText alone keeps every good paragraph anywhere in
-the page (comments included); trafilatura's text heuristics need the HTML tree. Hence
-jusText's classifier and our own choice of the run.
+Only a scraper's plain text comes here (``clean_article``): HTML, Markdown and feed text
+arrive as the story already. A seed-shaped export (title, body, credits, blurb, sponsor and
+navigation lines) is one run with junk around it and cleans exactly as before. jusText
+alone keeps every good paragraph anywhere in the page, comments included; trafilatura's
+heuristics need the HTML tree. Hence jusText's classifier and our own choice of the run.
+Known misses (``bench/bench_pages.py``): a short lead that talks to the reader ("T1 are
+your champions!") is taken for a notice; a standfirst just above the story is read.
 """
 
 from __future__ import annotations
@@ -30,6 +37,7 @@ import logging
 import re
 from collections import Counter, deque
 from collections.abc import Sequence
+from functools import lru_cache
 
 from justext import get_stoplist
 from justext.core import PathInfo, classify_paragraphs
@@ -44,9 +52,9 @@ INSERT_LINES = 3  # dropped lines in a row that cost no more than that: an inser
 RECENT_LINES, RECENT_ALLOWED = 6, 2  # more dropped lines among the last 6: a junk section
 MINOR_SHARE = 0.5  # what a minor line brings, per word (see line_scores)
 PERSONAL_OPENING, PERSONAL_LINES = 5, 2  # "I" in 2 of the first 5 paragraphs: a column
-MIN_RUN_WORDS = 25
-TEMPLATE_REPEATS = 3
-LONG_PARAGRAPH = 200  # characters: jusText's length_high, where a paragraph can be "good"  # a shorter best run is no evidence: keep the cleaner's verdicts alone
+MIN_RUN_WORDS = 25  # a shorter best run is no evidence: keep the cleaner's verdicts alone
+TEMPLATE_REPEATS = 3  # a line the page repeats this often is a template, even inside the run
+LONG_PARAGRAPH = 200  # characters: jusText's length_high, where a paragraph can be "good"
 
 # Languages by ISO 639-1 code, for jusText's stoplists; others are read as English.
 _STOPLISTS = {"en": "English", "de": "German", "fr": "French", "es": "Spanish",
@@ -59,7 +67,9 @@ _WORD = re.compile(r"[a-z][a-z'’-]+")
 _FIRST_PLURAL = re.compile(r"\b(we|our|us|we're|we’re|we've|we’ve)\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=16)
 def _stoplist(language: str | None) -> frozenset[str]:
+    """jusText's stopword list for a language tag ("en-GB"); English when it has none."""
     code = (language or "en").split("-")[0].lower()
     return frozenset(get_stoplist(_STOPLISTS.get(code, "English")))
 
