@@ -17,9 +17,10 @@ inserts (a caption and its credit, an ad slot, a "Read more" link). So:
    story-like a paragraph is comes from jusText's context-free paragraph classification
    (length and stopword density), run on the dump's lines;
 2. the story is the run of lines with the highest total (the maximum-sum segment), begun
-   at a paragraph, not at a short line: an insert (one to three dropped lines) costs little,
-   so the run crosses it; a longer gap, or junk lines dense among the last few, cost more
-   with every line, so the run stops before a comment section or a teaser list;
+   at a paragraph, not at a short line, and ended at a sentence, not at a heading-shaped
+   line: an insert (one to three dropped lines) costs little, so the run crosses it; a
+   longer gap, or junk lines dense among the last few, cost more with every line, so the
+   run stops before a comment section or a teaser list;
 3. lines outside the run are dropped; inside it, the cleaner's verdicts stand.
 
 Only a scraper's plain text comes here (``clean_article``): HTML, Markdown and feed text
@@ -64,6 +65,7 @@ _STOPLISTS = {"en": "English", "de": "German", "fr": "French", "es": "Spanish",
 _SECOND_PERSON = re.compile(r"\b(you|your|yours|you're|you’re|you've|you’ve)\b", re.IGNORECASE)
 _FIRST_SINGULAR = re.compile(r"\bI\b|\b(?i:my|me|mine|myself)\b")
 _WORD = re.compile(r"[a-z][a-z'’-]+")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 _FIRST_PLURAL = re.compile(r"\b(we|our|us|we're|we’re|we've|we’ve)\b", re.IGNORECASE)
 
 
@@ -115,9 +117,10 @@ def _content(text: str, stoplist: frozenset[str]) -> set[str]:
 
 
 def line_scores(lines: Sequence[str], junk: Sequence[bool], title: str = "",
-                language: str | None = None) -> tuple[list[float], list[bool]]:
+                language: str | None = None) -> tuple[list[float], list[bool], list[bool]]:
     """Each line's worth to the story run (see the module docstring; blank lines are 0),
-    and whether the story may start there (a paragraph, not a short line).
+    whether the story may start there (a paragraph, not a short line) and whether it may
+    end there (a paragraph or a sentence).
 
     Positive: story-like lines, by their words; half as much for a line that shares no
     content word with the headline (a teaser's summary of another story), for a long
@@ -140,6 +143,7 @@ def line_scores(lines: Sequence[str], junk: Sequence[bool], title: str = "",
                  for i in opening[:PERSONAL_OPENING]) >= PERSONAL_LINES
     scores: list[float] = []
     starts = [classes.get(i) in ("good", "neargood", "bad") for i in range(len(texts))]
+    ends = [start or bool(_SENTENCE_END.search(text)) for start, text in zip(starts, texts)]
     streak, recent = 0, deque(maxlen=RECENT_LINES)  # junk in a row; junk among recent lines
     for i, text in enumerate(texts):
         if not text:
@@ -162,14 +166,15 @@ def line_scores(lines: Sequence[str], junk: Sequence[bool], title: str = "",
             if weight == 1.0 and not first_person:
                 recent.clear()  # a story paragraph: the junk before it was the page's top
         recent.append(dropped)
-    return scores, starts
+    return scores, starts, ends
 
 
-def best_run(scores: Sequence[float], can_start: Sequence[bool]) -> tuple[int, int] | None:
-    """The maximum-sum run of lines as (start, end exclusive), moved down to its first line
-    that ``can_start`` (a caption or a notice sits just above many a story's first
-    paragraph; a lead too short to tell from them is rare); None when nothing is worth
-    anything.
+def best_run(scores: Sequence[float], can_start: Sequence[bool],
+             can_end: Sequence[bool]) -> tuple[int, int] | None:
+    """The maximum-sum run of lines as (start, end exclusive), narrowed to begin with a
+    paragraph (``can_start``: a caption or a notice sits just above many a story's first
+    paragraph, and a lead too short to tell from them is rare) and to end with a sentence
+    (``can_end``: not "Reply" or "Related"). None when nothing is worth anything.
     """
     best, best_span = 0.0, None
     total, start = 0.0, 0
@@ -186,6 +191,8 @@ def best_run(scores: Sequence[float], can_start: Sequence[bool]) -> tuple[int, i
     start, end = best_span
     while start < end and not (can_start[start] and scores[start] > 0):
         start += 1
+    while end > start and not (can_end[end - 1] and scores[end - 1] > 0):
+        end -= 1
     return (start, end) if start < end else None
 
 
