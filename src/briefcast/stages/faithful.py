@@ -28,7 +28,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from briefcast.models import Story
+from briefcast.models import Finding, Story
 from briefcast.stages.condense import split_sentences, spoken_sentences
 from briefcast.stages.rewrite import (
     ELLIPSIS,
@@ -52,15 +52,6 @@ _NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
 _LETTERS = re.compile(r"[A-Za-zÀ-ÿ]+")
 _EDGE_PUNCT = "“”\"‘’'()[]{},.;:!?…—–-"
 _POSSESSIVE = re.compile(r"(?:'s|'|’s|’)$")
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One thing in a script sentence that the article does not say."""
-
-    kind: str  # "number" | "name" | "date" | "quote"
-    text: str  # the untraceable number, name or quoted words
-    sentence: str  # the script sentence it was found in
 
 
 def _norm(text: str) -> str:
