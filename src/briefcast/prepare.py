@@ -147,11 +147,12 @@ def _failing(script: Script, config: ShowConfig, date: dt.date) -> list[tuple[St
 
 def _reason(what: str, findings: tuple[Finding, ...], say: Callable[[Finding], str],
             shown: int = 4) -> str:
-    """'what: first findings and N more', or "" when there are none."""
-    if not findings:
+    """'what: first findings and N more', or "" when there are none (each said once)."""
+    said = list(dict.fromkeys(say(f) for f in findings))
+    if not said:
         return ""
-    more = f" and {len(findings) - shown} more" if len(findings) > shown else ""
-    return f"{what}: {'; '.join(say(f) for f in findings[:shown])}{more}"
+    more = f" and {len(said) - shown} more" if len(said) > shown else ""
+    return f"{what}: {'; '.join(said[:shown])}{more}"
 
 
 def script_markdown(script: Script, rate_wpm: int, estimate_s: float | None = None,

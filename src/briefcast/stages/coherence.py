@@ -34,7 +34,7 @@ import re
 from collections.abc import Sequence
 
 from briefcast.models import Finding, Story
-from briefcast.stages.names import people, unintroduced
+from briefcast.stages.names import acting_people, people, titled, unintroduced
 from briefcast.stages.quotes import outside_quotes
 from briefcast.stages.rewrite import strip_dateline
 from briefcast.stages.sentences import (
@@ -46,7 +46,8 @@ from briefcast.stages.sentences import (
     split_sentences,
 )
 
-__all__ = ["check_coherence", "describe", "opener_problem", "pronoun_start"]
+__all__ = ["article_sentences", "check_coherence", "describe", "opener_problem",
+           "pronoun_start"]
 
 PRONOUNS = frozenset("he she it they we his her its their him them this these those that "
                      "such".split())
@@ -66,7 +67,11 @@ _PERSON_WORDS = frozenset("""man woman boy girl child mother father son daughter
     chairman chairwoman manager judge lawyer worker employee suspect victim author writer
     artist singer actor champion winner pilot lawmaker councillor councilor treasurer
     principal librarian keeper brewer baker chef scientist researcher professor engineer
-    candidate leader premier chancellor king queen prince princess""".split())
+    candidate leader premier chancellor king queen prince princess surveyor officer
+    firefighter paramedic soldier veteran teenager pensioner retiree tenant landlord
+    shopkeeper fishermen neighbour neighbor friend partner colleague striker forward
+    midfielder defender goalkeeper keeper winger batsman bowler jockey boxer golfer
+    cyclist athlete runner swimmer skier boss manager umpire referee""".split())
 _DESCRIBES = {
     "split": "cut mid-sentence at",
     "teaser": "teaser line ending",
@@ -148,8 +153,14 @@ def _knows_a_person(text: str, surnames: frozenset[str]) -> bool:
     words = {w.strip("“”\"‘’'(),.;:!?").removesuffix("’s").removesuffix("'s")
              for w in text.split()}
     lower = {w.lower() for w in words}
-    return bool(people([text]) or words & surnames or lower & _PERSON_WORDS
+    return bool(people([text], confirmed=False) or titled(text) or acting_people(text)
+                or words & surnames or lower & _PERSON_WORDS
                 or any(w.endswith("-year-old") for w in lower))
+
+
+def article_sentences(story: Story) -> list[str]:
+    """The article's sentences as written (datelines off), before any rewriting."""
+    return [s for p in story.paragraphs for s in split_sentences(strip_dateline(p))]
 
 
 def check_coherence(sentences: Sequence[str], story: Story) -> tuple[Finding, ...]:
@@ -160,8 +171,7 @@ def check_coherence(sentences: Sequence[str], story: Story) -> tuple[Finding, ..
     nothing but its arguments.
     """
     paragraphs = [strip_dateline(p) for p in story.paragraphs]
-    article = [s for p in paragraphs for s in split_sentences(p)]
-    cast = people(article)
+    cast = people(article_sentences(story))
     surnames = frozenset(p.surname for p in cast)
     findings: list[Finding] = []
 

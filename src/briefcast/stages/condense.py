@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from dataclasses import replace
 import re
 from collections import Counter
 from typing import Callable
 
 from briefcast.models import Story, Summary
-from briefcast.stages.coherence import opener_problem, pronoun_start
+from briefcast.stages.coherence import article_sentences, opener_problem, pronoun_start
 from briefcast.stages.dates import date_frame
 from briefcast.stages.names import introduce, people, unintroduced
 from briefcast.stages.rewrite import rewrite_sentences, strip_dateline
@@ -144,8 +145,12 @@ def condense_story(story: Story, budget_words: int,
     words = [set(_content_words(s)) for s in sentences]
     scores = _scores(sentences)
     lengths = [count_words(s) for s in sentences]
-    article = "\n".join(sentences)
+    article = "\n".join(article_sentences(story))
+    # People introduced in the spoken sentences, then those only the unspoken text names
+    # in full (an aside, a caption): their full name can still be said.
     cast = people(sentences)
+    cast += tuple(replace(p, first_seen=len(sentences)) for p in people(article.split("\n"))
+                  if p.name not in {c.name for c in cast})
     # Each sentence's length with the full names it would need if it aired without them.
     named = [introduce([s], cast, [i], article, story.title)[0] for i, s in enumerate(sentences)]
     full = [lengths[i] if named[i] == s else count_words(named[i])

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from briefcast.english import WEEKDAYS
+from briefcast.stages.quotes import in_spans, quote_spans
 
 # Words that stand before a name and are not part of it ("Finance Director Tobias Wren").
 HONORIFICS = frozenset("Mr Mrs Ms Miss Mx Messrs Mme Mlle Sir Dame".split())
@@ -34,9 +35,18 @@ TITLE_WORDS = HONORIFICS | frozenset("""
     Commander Cmdr Detective Det Inspector Insp Constable Officer Trooper Ambassador
     Spokesperson Spokesman Spokeswoman Founder Co-founder Cofounder Editor Dean Provost
     Speaker Leader Mx""".split())
-_FUNCTION_WORDS = frozenset("""the a an and or but of to in on at by for from with as after
-    before when while this that these those his her their its our my your under since if now
-    then still also former late new senior junior veteran local""".split())
+# Capitalised at a sentence's start, never part of a name ("But Santorum", "Both Horner").
+FUNCTION_WORDS = frozenset("""the a an and or but nor yet so of to in on at by for from with
+    as after before when while where this that these those his her their its our my your
+    under since if now then still also both neither either each every all many most some
+    several other another only even just more less not no former late new senior junior
+    veteran local what who whom whose why how which""".split())
+_ADVERB_ENDINGS = ("ally", "fully", "ously", "ively", "ently", "antly", "ately", "ingly",
+                   "edly", "ibly", "ably")
+# First words of places, not first names ("Mount Everest", "Lake Tessel").
+_PLACE_FIRST = frozenset("""Mount Mt Lake Saint St Fort Ft Port Cape Glen Sierra Loch Lough
+    Isle Point North South East West Upper Lower Great Little Old New Central La Le Las
+    Los El""".split())
 _OPENING = "“\"‘'([—–-"
 _CLOSING = "”\"’')]…"
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
@@ -49,7 +59,11 @@ _PLACE_WORDS = frozenset("""Street Road Avenue Lane Drive Way Boulevard Square P
     Station Office Board Council Association Society College University School Academy Arena
     Media Press Systems Group Company Exchange Desert America Republic Church Hospital Centre
     Center Club Union Party Fund Bank Museum Library Airport Port Bridge Coast County State
-    Times Post News Herald Ledger Gazette Courier""".split())
+    Times Post News Herald Ledger Gazette Courier Developments Lumber Electric Elementary
+    Energy Power Water Health Airlines Airways Motors Foods Partners Capital Holdings
+    Industries International Corporation Foundation Trust Committee Commission Agency
+    Authority Service Services Network Works Labs Studios Records Ferries Transit Rail
+    Railway Police Army Navy Government Ministry Department""".split())
 
 
 @dataclass(frozen=True)
@@ -110,42 +124,91 @@ def _runs(sentence: str) -> tuple[tuple[_Word, ...], ...]:
     return tuple(tuple(r) for r in runs)
 
 
-def _described(word: str) -> bool:
-    """A hyphenated description, not a name: "Fourteen-year-old", "Co-owner"."""
-    return "-" in word and not all(part[:1].isupper() for part in word.split("-"))
+def not_a_name(word: str) -> bool:
+    """A capitalised word that opens a name's run without being part of the name: a
+    function word ("But Santorum"), a hyphenated description ("Fourteen-year-old Amara",
+    "Middlesbrough-born Daniels") or an adverb ("Hopefully Robert", not "Kelly Brown")."""
+    return (word.lower() in FUNCTION_WORDS or word.lower().endswith(_ADVERB_ENDINGS)
+            or ("-" in word and not all(part[:1].isupper() for part in word.split("-"))))
 
 
 def _strip_titles(words: Sequence[_Word]) -> tuple[Sequence[_Word], Sequence[_Word]]:
     """(titles, the rest): leading function words dropped, titles up to the last one."""
-    while words and (words[0].text.lower() in _FUNCTION_WORDS or _described(words[0].text)):
+    while words and not_a_name(words[0].text):
         words = words[1:]
     last_title = max((i for i, w in enumerate(words) if w.text in TITLE_WORDS), default=-1)
     return words[:last_title + 1], words[last_title + 1:]
 
 
-def people(sentences: Sequence[str]) -> tuple[Person, ...]:
-    """Everyone ``sentences`` name in full, in order of first appearance."""
+_SPEECH = (r"(?:said|says|told|tells|added|adds|explained|argued|wrote|writes|asked|asks|"
+           r"replied|insisted|warned|admitted|recalled|agreed|denied|claimed|noted|announced|"
+           r"stated|testified|pleaded|died|was born)")
+# Capital letters of the Latin, Greek and Cyrillic alphabets ("Ł", "Ž", "Ó"): re has no \p{Lu}.
+_UPPER = "[" + re.escape("".join(c for c in map(chr, range(0x530)) if c.isupper())) + "]"
+_CAP = _UPPER + r"[\w'’-]*"
+_TITLES = "|".join(sorted(TITLE_WORDS))
+# Where a text treats a capitalised word as a person's name; group 1 ends with the name.
+_PERSON_CUES = (
+    re.compile(rf"\b(?:{_TITLES})\.?\s+((?:{_CAP}\s+){{0,2}}{_CAP})"),  # "Mayor Ines Okafor"
+    re.compile(rf"({_CAP})(?:['’]s)?\s+(?:has |had |have |was |is |also )*{_SPEECH}\b"),
+    re.compile(rf"\b{_SPEECH}\s+(?:[\w'’-]+\s+){{0,6}}?((?:{_CAP}\s+){{0,2}}{_CAP})"
+               r"(?=[,.;:!?)]|\s+(?:of|from|who|in)\b|$)"),  # "said ... chief Hanne Veldkamp."
+    re.compile(rf"({_CAP}),\s*(?:\d{{1,3}},|who |whose )"),  # "Dempsey, 58," "Dempsey, who"
+)
+_TITLED = re.compile(rf"\b(?:{_TITLES})\.?\s+{_UPPER}")
+
+
+def acting_people(text: str) -> frozenset[str]:
+    """The words ``text`` uses the way it uses people's names: with a title ("Mr
+    Dempsey", "Mayor Ines Okafor"), speaking ("Dempsey said", "said ... Maria Dempsey"), with
+    an age ("Dempsey, 58,") or a "who" or "whose" clause ("Maria Dempsey, who ...")."""
+    return frozenset(_POSSESSIVE.sub("", m.group(1).split()[-1])
+                     for cue in _PERSON_CUES for m in cue.finditer(text))
+
+
+def people(sentences: Sequence[str], confirmed: bool = True) -> tuple[Person, ...]:
+    """Everyone ``sentences`` name in full outside quotes, in order of first appearance.
+
+    With ``confirmed`` a name counts only if the text also treats it as a person's
+    (:func:`acting_people`): "Leyton Orient" and "Mount Everest" are not people. A name
+    only ever said inside a quote is the speaker's, not the article's introduction.
+    """
     lower = {w for s in sentences for w in re.findall(r"\b[a-z][\w'’-]*", s)}
+    acting = acting_people(" ".join(sentences)) if confirmed else frozenset()
     found: dict[str, Person] = {}
     for index, sentence in enumerate(sentences):
+        quoted = quote_spans(sentence)
         for run in _runs(sentence):
             _, rest = _strip_titles(run)
+            if not rest or in_spans(rest[0].start, quoted):
+                continue
             words = [w.text for w in rest]
-            if not 2 <= len(words) <= 3 or words[-1] in _PLACE_WORDS or any(
+            if (not 2 <= len(words) <= 3 or words[-1] in _PLACE_WORDS
+                    or words[0] in _PLACE_FIRST) or any(
                     w.lower() in lower or w.isupper() or not w.replace("-", "").replace(
                         "'", "").replace("’", "").isalpha() for w in words):
                 continue
             name = " ".join(words)
-            found.setdefault(name, Person(name, words[-1], index))
+            if name not in found and (not confirmed or words[-1] in acting):
+                found[name] = Person(name, words[-1], index)
     return tuple(found.values())
 
 
+def titled(text: str) -> bool:
+    """Whether ``text`` names someone by a title ("Mr Kerry", "Pope Francis")."""
+    return _TITLED.search(text) is not None
+
+
 def mentions(sentence: str, surnames: frozenset[str]) -> list[Mention]:
-    """Bare mentions of ``surnames`` in ``sentence``: alone or after titles only."""
+    """Bare mentions of ``surnames`` in ``sentence``: alone or after titles only.
+
+    Mentions inside a direct quote are the speaker's words, never changed, and not counted.
+    """
     found: list[Mention] = []
+    quoted = quote_spans(sentence)
     for run in _runs(sentence):
         titles, rest = _strip_titles(run)
-        if len(rest) != 1 or rest[0].text not in surnames:
+        if len(rest) != 1 or rest[0].text not in surnames or in_spans(rest[0].start, quoted):
             continue
         before = sentence[:(titles or rest)[0].start].split()[-1:]
         if before and before[0].lower() in ("the", "a", "an"):
@@ -159,7 +222,15 @@ def mentions(sentence: str, surnames: frozenset[str]) -> list[Mention]:
 
 
 def _said(name: str, text: str) -> bool:
-    return re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text) is not None
+    """Whether ``name`` occurs in ``text`` as whole words (a plain search: it runs often)."""
+    at = text.find(name)
+    while at >= 0:
+        end = at + len(name)
+        if (at == 0 or not text[at - 1].isalnum()) and (end == len(text)
+                                                        or not text[end].isalnum()):
+            return True
+        at = text.find(name, at + 1)
+    return False
 
 
 def unintroduced(sentences: Sequence[str], cast: Sequence[Person],
