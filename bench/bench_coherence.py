@@ -55,7 +55,8 @@ def load(folders: Sequence[Path]) -> list[tuple[str, Story]]:
     stories: list[tuple[str, Story]] = []
     for folder in folders:
         for path in sorted(folder.iterdir()):
-            if path.suffix.lower() not in (".txt", ".md", ".html", ".htm"):
+            if (path.suffix.lower() not in (".txt", ".md", ".html", ".htm")
+                    or path.stem.upper() == "README"):
                 continue
             story = clean_article(read_article(path))
             if isinstance(story, Story):
