@@ -7,6 +7,8 @@ need=()
 command -v espeak-ng >/dev/null 2>&1 || need+=(espeak-ng)
 command -v ffmpeg >/dev/null 2>&1 || need+=(ffmpeg)
 command -v flite >/dev/null 2>&1 || need+=(flite)  # optional engine: voice.engine = "flite"
+command -v text2wave >/dev/null 2>&1 || need+=(festival)  # voice.engine = "festival"
+[ -d /usr/share/festival/voices/us/cmu_us_slt_arctic_hts ] || need+=(festvox-us-slt-hts)
 [ -f /usr/share/dict/words ] || need+=(wamerican)  # word lists of the pronunciation check
 [ -f /usr/share/dict/british-english ] || need+=(wbritish)
 ldconfig -p 2>/dev/null | grep -q libespeak-ng || need+=(libespeak-ng1)

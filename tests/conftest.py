@@ -9,10 +9,19 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "examples" / "demo"
-SEED = ROOT.parent / "shared" / "samples" / "000_9095fd799122fed3.txt"
+# Our own article in the exact shape of the newsroom's scraped export (shared/samples):
+# title twice, body, a photo credit block, the site's blurb, sponsor tags, navigation.
+SEED = ROOT / "tests" / "corpus" / "seed" / "000_seed_shaped.txt"
 
 
-def make_show(tmp: Path, articles: list[Path] | None = None, **overrides: str) -> Path:
+# The voices most tests speak with: espeak-ng through pyttsx3, fast and exact. The demo's own
+# voices (Festival and flite) are built by tests that pass ``demo_voices=True``.
+ESPEAK_VOICES = ('engine = "pyttsx3"\nname = "en-us"\nspeaker = "Morgan"\n'
+                 'second_name = "en-us+f3"\nsecond_speaker = "Riley"\nrate = 165\n')
+
+
+def make_show(tmp: Path, articles: list[Path] | None = None, demo_voices: bool = False,
+              **overrides: str) -> Path:
     """Write a show folder (config + articles) under ``tmp``; return its config path."""
     show = tmp / "show"
     (show / "articles").mkdir(parents=True, exist_ok=True)
@@ -23,6 +32,9 @@ def make_show(tmp: Path, articles: list[Path] | None = None, **overrides: str) -
     text = (DEMO / "briefcast.toml").read_text(encoding="utf-8")
     text = text.replace('folder = "../../episodes"', 'folder = "episodes"')
     text = text.replace('cache = "../../.briefcast-cache"', 'cache = "cache"')
+    if not demo_voices:
+        start, end = text.index("[voice]\n"), text.index("\n[briefing]")
+        text = text[:start] + "[voice]\n" + ESPEAK_VOICES + text[end:]
     for key, value in overrides.items():
         text = text.replace(f"{key} = ", f"{key} = {value}\n# was: {key} = ", 1)
     config = show / "briefcast.toml"
@@ -32,5 +44,5 @@ def make_show(tmp: Path, articles: list[Path] | None = None, **overrides: str) -
 
 @pytest.fixture(scope="session")
 def seed_article() -> Path:
-    assert SEED.is_file(), f"shared seed article missing at {SEED}"
+    assert SEED.is_file(), f"seed-shaped article missing at {SEED}"
     return SEED

@@ -41,7 +41,7 @@ class ToneEngine:
 
     name, parallelism = "tone", 2
 
-    def fingerprint(self) -> str:
+    def fingerprint(self, voice: str) -> str:
         return "tone-1"
 
     def synthesize(self, text: str, voice: str, rate_wpm: int, out: Path) -> None:

@@ -132,7 +132,7 @@ class FlakyEngine:
         self.fail = fail
         self.calls = 0
 
-    def fingerprint(self) -> str:
+    def fingerprint(self, voice: str) -> str:
         return f"flaky-{self.fail}"
 
     def synthesize(self, text: str, voice: str, rate_wpm: int, out: Path) -> None:

@@ -16,7 +16,8 @@ import zoneinfo
 from pathlib import Path
 
 from briefcast.config import ShowConfig, load_config
-from briefcast.errors import BriefcastError
+from briefcast.errors import BriefcastError, UsageError
+from briefcast.pubdate import LATEST_YEAR, read_date
 
 log = logging.getLogger("briefcast")
 EXIT_PARTIAL = 4
@@ -24,15 +25,26 @@ EXIT_PARTIAL = 4
 
 def _date(value: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {value!r}") from None
+    if problem := read_date(day, dt.timezone.utc).problem:  # the window's arithmetic needs it
+        raise argparse.ArgumentTypeError(f"{value}: {problem}")
+    return day
 
 
 def _now() -> dt.datetime:
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    return (dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc) if epoch
-            else dt.datetime.now(dt.timezone.utc))
+    if not epoch:
+        return dt.datetime.now(dt.timezone.utc)
+    try:
+        when = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
+        if int(epoch) < 0 or when.year > LATEST_YEAR:
+            raise ValueError(epoch)
+    except (ValueError, OverflowError, OSError):
+        raise UsageError(f"SOURCE_DATE_EPOCH={epoch!r} is not a time in seconds since "
+                         f"1970-01-01 UTC (up to the year {LATEST_YEAR})") from None
+    return when
 
 
 def open_window_note(config: ShowConfig, date: dt.date) -> str | None:
@@ -224,11 +236,11 @@ def _script(config: ShowConfig, date: dt.date, dry_run: bool = False) -> int:
     """Print the script (stdout) and what to review before air (stderr); write nothing.
 
     The script is composed exactly as the build will compose it, with the voices' measured
-    pace: from the cache, or timed now (two short syntheses per voice, kept nowhere).
+    pace: from the cache, or timed now (three short syntheses per voice, kept nowhere).
     """
     import tempfile
 
-    from briefcast.backends.tts import make_engine
+    from briefcast.backends.engines import make_engine
     from briefcast.cache import Cache
     from briefcast.pipeline import check_voices, voice_paces
     from briefcast.prepare import held_back, prepare, script_markdown
@@ -237,12 +249,11 @@ def _script(config: ShowConfig, date: dt.date, dry_run: bool = False) -> int:
 
     check_voices(config)
     extra_s = sound_seconds(config.sound)
-    engine = make_engine(config.engine)
+    engine = make_engine(config.voices)
     try:
         cache = Cache(config.cache_dir)
-        fingerprint = engine.fingerprint()
-        voices = [config.voice] + ([config.second_voice] if config.second_voice else [])
-        if all(cached_pace(fingerprint, v, config.rate_wpm, cache) for v in voices):
+        voices = [v.name for v in config.voices]
+        if all(cached_pace(engine.fingerprint(v), v, config.rate_wpm, cache) for v in voices):
             paces, problems = voice_paces(config, engine, cache)
         else:
             with tempfile.TemporaryDirectory(prefix="briefcast-script-") as scratch:
@@ -255,7 +266,7 @@ def _script(config: ShowConfig, date: dt.date, dry_run: bool = False) -> int:
     print(script_markdown(prepared.script, config.rate_wpm, estimate, bool(paces)))
     for skipped in prepared.skipped:
         print(f"briefcast: skipped {skipped.source}: {skipped.reason}", file=sys.stderr)
-    for warning in problems + list(prepared.warnings):
+    for warning in problems + list(prepared.notes + prepared.warnings):
         print(f"briefcast: warning: {warning}", file=sys.stderr)
     if dry_run:
         held = held_back(prepared)
@@ -291,6 +302,8 @@ def _ingest(config: ShowConfig, date: dt.date) -> int:
         print(f"KEEP  {source_label(article.source)}: {cleaned.title} ({', '.join(facts)})")
         if article.url and article.url != article.source:
             print(f"        url: {article.url}")
+        if article.date_note:
+            print(f"        note: {article.date_note}; taken as undated")
         for line in cleaned.dropped_lines:
             print(f"        junk: {line[:80]}")
     for skipped in result.skipped:

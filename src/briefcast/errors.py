@@ -23,6 +23,12 @@ class ConfigError(BriefcastError):
         super().__init__(f"{path}: {len(problems)} problem(s) in config:\n{lines}")
 
 
+class UsageError(BriefcastError):
+    """A command was run with something it cannot use (an option, the environment)."""
+
+    exit_code = 2
+
+
 class BuildError(BriefcastError):
     """The night's build cannot produce an episode; nothing already published was changed."""
 

@@ -20,6 +20,7 @@ from feedgen.feed import FeedGenerator
 from feedgen.util import xml_elem
 
 from briefcast import __version__
+from briefcast.backends.engines import ENGINE_LABELS
 from briefcast.config import ShowConfig
 from briefcast.models import Episode
 
@@ -38,10 +39,6 @@ def podcast_guid(feed_url: str) -> str:
 def xml_text(value: str) -> str:
     """Drop characters XML 1.0 cannot carry (feedgen accepts them, then fails to render)."""
     return _XML_ILLEGAL.sub("", value)
-
-
-# What listeners are told reads the show (pyttsx3 drives espeak-ng on Linux).
-ENGINE_LABELS = {"pyttsx3": "espeak-ng", "flite": "CMU Flite"}
 
 
 class _ChannelExtension(BaseExtension):  # type: ignore[misc]
@@ -111,7 +108,9 @@ def build_feed(config: ShowConfig, episodes: list[Episode], artwork_url: str | N
     fg.briefcast.explicit = config.explicit
     fg.briefcast.guid = guid
     fg.briefcast.locked_owner = config.owner_email
-    fg.briefcast.voice_engine = ENGINE_LABELS.get(config.engine, config.engine)
+    # What listeners are told reads the show (pyttsx3 drives espeak-ng on Linux).
+    fg.briefcast.voice_engine = " and ".join(dict.fromkeys(
+        ENGINE_LABELS.get(v.engine, v.engine) for v in config.voices))
 
     fg.title(xml_text(config.title))
     fg.description(xml_text(config.description))

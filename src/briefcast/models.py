@@ -31,6 +31,8 @@ class Article:
     author: str | None = None  # byline, if the source gives one
     language: str | None = None  # e.g. "en" or "en-GB", if known
     encoding: str | None = None  # set only when the text was not UTF-8 (e.g. "cp1252")
+    date_note: str | None = None  # why the source's date was ignored (the article is undated)
+    scraped: bool = False  # a scraper's plain text (.txt): the story may sit amid page text
 
 
 @dataclass(frozen=True)

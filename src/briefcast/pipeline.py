@@ -23,7 +23,8 @@ from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
-from briefcast.backends.tts import TTSEngine, make_engine, voice_problem
+from briefcast.backends.engines import make_engine, voice_problems
+from briefcast.backends.tts import TTSEngine
 from briefcast.cache import Cache
 from briefcast.config import ShowConfig
 from briefcast.errors import BuildError, ConfigError, LockedError, SynthesisError
@@ -143,14 +144,9 @@ def public_source(source: str, config: ShowConfig) -> str:
         return path.name
 
 
-def show_voices(config: ShowConfig) -> list[str]:
-    return [config.voice] + ([config.second_voice] if config.second_voice else [])
-
-
 def check_voices(config: ShowConfig) -> None:
     """A voice the engine does not have is a config problem (exit 2), found before any work."""
-    problems = [f"voice {voice!r}: {problem}" for voice in show_voices(config)
-                if (problem := voice_problem(voice, config.engine))]
+    problems = voice_problems(config.voices, config.cache_dir)
     if problems:
         raise ConfigError(config.config_path, problems)
 
@@ -164,7 +160,7 @@ def voice_paces(config: ShowConfig, engine: TTSEngine,
     """
     paces: dict[str, Pace] = {}
     problems: list[str] = []
-    for voice in show_voices(config):
+    for voice in (v.name for v in config.voices):
         try:
             paces[voice] = measure_pace(engine, voice, config.rate_wpm, cache)
         except SynthesisError as exc:
@@ -236,13 +232,14 @@ def _make_and_publish(config: ShowConfig, date: dt.date, engine: TTSEngine | Non
     owned_engine = engine is None
     if owned_engine:
         check_voices(config)
-    engine = engine or make_engine(config.engine)
+    engine = engine or make_engine(config.voices)
     cache = Cache(config.cache_dir)
     try:
         started = clock()
         paces, problems = voice_paces(config, engine, cache)
         report.warnings += problems
         prepared = prepare(config, date, paces, sound_seconds(config.sound))
+        report.warnings += prepared.notes  # before speech, whose retries recompose
         report.timings_s["prepare"] = round(clock() - started, 3)
         started = clock()
         prepared, spoken = _speak_isolating_failures(prepared, config, date, engine, cache,

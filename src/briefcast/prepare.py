@@ -37,6 +37,7 @@ class Prepared:
     warnings: tuple[str, ...] = ()  # for the producer: untraceable facts, names to check
     paces: dict[str, Pace] = field(default_factory=dict)  # the voices' measured paces
     extra_s: float = 0.0  # airtime that is not speech (stings)
+    notes: tuple[str, ...] = ()  # from ingest, e.g. a date ignored (the article is undated)
 
 
 def prepare(config: ShowConfig, date: dt.date, paces: dict[str, Pace] | None = None,
@@ -66,7 +67,10 @@ def prepare(config: ShowConfig, date: dt.date, paces: dict[str, Pace] | None = N
         where = ", ".join([str(config.sources_folder)] if config.sources_folder else []
                           + list(config.sources_feeds))
         raise BuildError(f"no usable articles for {date} in {where} ({reasons})")
-    return compose_checked(config, date, stories, skipped, paces or {}, extra_s)
+    notes = tuple(f"{source_label(a.source)}: {a.date_note}" for a in ingested.articles
+                  if a.date_note)
+    return replace(compose_checked(config, date, stories, skipped, paces or {}, extra_s),
+                   notes=notes)
 
 
 def compose_checked(config: ShowConfig, date: dt.date, stories: list[Story],

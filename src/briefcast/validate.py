@@ -22,6 +22,7 @@ from lxml import etree
 from PIL import Image
 
 from briefcast.categories import category_problem
+from briefcast.pubdate import read_date
 from briefcast.stages.publish import FEED_NAME
 
 log = logging.getLogger(__name__)
@@ -284,6 +285,8 @@ def _pub_date(value: str) -> tuple[dt.datetime | None, str | None]:
         return None, f"is not an RFC 2822 date (is {value!r})"
     if parsed.tzinfo is None:
         return None, f"has no time zone (is {value!r})"
+    if problem := read_date(value, dt.timezone.utc).problem:
+        return None, f"is not a plausible date: {problem} (is {value!r})"
     return parsed, None
 
 

@@ -13,13 +13,12 @@ failing entry or feed becomes a ``Skipped`` line in the report; the night goes o
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import io
 import logging
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -48,6 +47,7 @@ from briefcast.backends.html_source import (
     text_paragraphs,
 )
 from briefcast.models import Article, Skipped
+from briefcast.pubdate import PubDate, first_date, read_date
 
 log = logging.getLogger(__name__)
 
@@ -178,16 +178,27 @@ def _failed(source: str, reason: str) -> FeedResult:
     return FeedResult((), (Skipped(source, reason),))
 
 
-def _entry_time(entry: Any) -> dt.datetime | None:
-    """feedparser normalizes dates to UTC time tuples; make them aware datetimes."""
-    for key in ("published_parsed", "updated_parsed", "created_parsed"):
-        value = entry.get(key)
-        if value:
-            try:
-                return dt.datetime.fromtimestamp(calendar.timegm(value), dt.timezone.utc)
-            except (OverflowError, ValueError, OSError):
-                continue
-    return None
+def _entry_time(entry: Any, tz: dt.tzinfo) -> PubDate:
+    """The entry's publication time (published, else updated, else created).
+
+    The raw text is read first, because feedparser's own parse is lenient in ways that
+    invent dates: it keeps "+99:00" as a 99-hour offset, reads "10000-01-01" as 2010 and
+    "1732528800" as 2017. Text that is a plausible date is then taken as feedparser
+    normalized it (to UTC, as before); text in a format only feedparser knows (named time
+    zones, other languages) is taken from feedparser alone, range-checked.
+    """
+    def readings() -> Iterator[PubDate]:
+        for key in ("published", "updated", "created"):
+            raw, parsed = entry.get(key), entry.get(f"{key}_parsed")
+            text = read_date(raw, tz) if isinstance(raw, str) else PubDate()
+            if text.problem and not text.unreadable:
+                yield text
+            elif parsed:
+                yield read_date(parsed, tz, raw=raw if isinstance(raw, str) else "")
+            else:
+                yield text
+
+    return first_date(readings())
 
 
 def _entry_body(entry: Any) -> tuple[list[str], str | None]:
@@ -217,7 +228,8 @@ def _entry(entry: Any, index: int, source: str, *, tz: dt.tzinfo, fetcher: Fetch
     link = entry.get("link") or None
     label = link or f"{source}#{entry.get('id') or index + 1}"
     title = " ".join((entry.get("title") or "").split())
-    published = _entry_time(entry)
+    dated = _entry_time(entry, tz)
+    published, date_note = dated.when, dated.note
     if skip_reason and (reason := skip_reason(published)):
         return Skipped(label, reason)  # before any fetch: old entries cost nothing
     author = entry.get("author") or None
@@ -227,7 +239,7 @@ def _entry(entry: Any, index: int, source: str, *, tz: dt.tzinfo, fetcher: Fetch
             return Skipped(label, "feed entry has no title")
         return Article(source=label, title=title, lines=as_lines(paragraphs), url=link,
                        published=published, author=author,
-                       language=language or feed_language)
+                       language=language or feed_language, date_note=date_note)
     summary = text_paragraphs_of_summary(entry)
 
     def from_summary(why: str) -> Article | Skipped:
@@ -236,7 +248,8 @@ def _entry(entry: Any, index: int, source: str, *, tz: dt.tzinfo, fetcher: Fetch
         words = sum(len(p.split()) for p in summary)
         if title and words >= SUMMARY_MIN_WORDS:
             return Article(source=label, title=title, lines=as_lines(summary), url=link,
-                           published=published, author=author, language=feed_language)
+                           published=published, author=author, language=feed_language,
+                           date_note=date_note)
         if summary:
             why += f" (its description, {words} words, is too short to air instead)"
         return Skipped(label, why)
@@ -257,4 +270,6 @@ def _entry(entry: Any, index: int, source: str, *, tz: dt.tzinfo, fetcher: Fetch
                    url=article.url or link, published=published or article.published,
                    author=author or article.author,
                    language=article.language or language or feed_language,
-                   encoding=article.encoding)
+                   encoding=article.encoding,
+                   date_note=None if published or article.published
+                   else date_note or article.date_note)

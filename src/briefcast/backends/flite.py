@@ -68,7 +68,7 @@ class FliteEngine:
         self._fingerprint: str | None = None
         self._voices: tuple[str, ...] | None = None
 
-    def fingerprint(self) -> str:
+    def fingerprint(self, voice: str) -> str:
         if self._fingerprint is None:
             self._fingerprint = f"flite {flite_version()}; {SEGMENT_RATE} Hz; {NATIVE_WPM:g} wpm"
         return self._fingerprint

@@ -11,10 +11,10 @@ with blank lines between them, the shape the cleaner expects.
 from __future__ import annotations
 
 import datetime as dt
-import email.utils
 import json
 import logging
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -24,6 +24,7 @@ import lxml.html
 from charset_normalizer import from_bytes
 
 from briefcast.models import Article, Skipped
+from briefcast.pubdate import PubDate, first_date, read_date
 
 log = logging.getLogger(__name__)
 
@@ -83,42 +84,6 @@ def decode_text(data: bytes, declared: str | None = None, *, html: bool = False)
     return Decoded(text, encoding)
 
 
-_BARE_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-def parse_datetime(value: Any, tz: dt.tzinfo) -> dt.datetime | None:
-    """Read a publication date (ISO 8601 or RFC 822) as an aware datetime.
-
-    A time without an offset is taken as the show's local time; a bare date as local
-    noon, the middle of its day: a 06:00 edition then carries the articles dated the day
-    before, an 18:00 edition those dated the same day.
-    """
-    if isinstance(value, dt.datetime):
-        return value if value.tzinfo else value.replace(tzinfo=tz)
-    if isinstance(value, dt.date):
-        return dt.datetime(value.year, value.month, value.day, 12, tzinfo=tz)
-    if not isinstance(value, str) or not value.strip():
-        return None
-    text = value.strip()
-    if _BARE_DATE.fullmatch(text):
-        try:
-            day = dt.date.fromisoformat(text)
-        except ValueError:
-            return None
-        return dt.datetime(day.year, day.month, day.day, 12, tzinfo=tz)
-    parsed: dt.datetime | None = None
-    try:
-        parsed = dt.datetime.fromisoformat(text)
-    except ValueError:
-        try:
-            parsed = email.utils.parsedate_to_datetime(text)
-        except (TypeError, ValueError, IndexError):
-            return None
-    if parsed is None:
-        return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=tz)
-
-
 def normalize_language(value: str | None) -> str | None:
     """"en_GB" / "EN-gb" -> "en-GB"; None for anything that does not look like a tag."""
     if not value:
@@ -172,46 +137,70 @@ def _first(tree: lxml.html.HtmlElement, xpath: str) -> str | None:
     return None
 
 
-def _json_ld_date(tree: lxml.html.HtmlElement) -> str | None:
-    def walk(node: Any) -> str | None:
+def _json_ld_dates(tree: lxml.html.HtmlElement) -> Iterator[Any]:
+    """Every ``datePublished`` in the page's JSON-LD, whatever its shape (object, list,
+    ``@graph``, nesting, ``{"@value": ...}``); a block that is not JSON yields a
+    ``PubDate`` saying so, reported only if the page has no usable date elsewhere."""
+    def walk(node: Any) -> Iterator[Any]:
         if isinstance(node, dict):
-            if isinstance(node.get("datePublished"), str):
-                return node["datePublished"]
+            if "datePublished" in node:
+                value = node["datePublished"]
+                if isinstance(value, list):
+                    value = value[0] if value else None
+                if isinstance(value, dict) and "@value" in value:
+                    value = value["@value"]
+                yield value
             node = list(node.values())
         if isinstance(node, list):
             for item in node:
-                if (found := walk(item)) is not None:
-                    return found
-        return None
+                yield from walk(item)
 
     for script in tree.xpath('//script[@type="application/ld+json"]/text()'):
         try:
-            found = walk(json.loads(script))
+            found = list(walk(json.loads(script)))
         except (ValueError, RecursionError):
+            yield PubDate(problem="date in JSON-LD ignored: the block is not valid JSON")
             continue
-        if found:
-            return found
-    return None
+        yield from found
+
+
+def _meta_values(tree: lxml.html.HtmlElement, *names: str) -> Iterator[str]:
+    """The content of each named ``<meta>`` (property, name or itemprop), in name order."""
+    for name in names:
+        value = _first(tree, f'//meta[translate(@property, "ABCDEFGHIJKLMNOPQRSTUVWXYZ", '
+                             f'"abcdefghijklmnopqrstuvwxyz")="{name}" or '
+                             f'translate(@name, "ABCDEFGHIJKLMNOPQRSTUVWXYZ", '
+                             f'"abcdefghijklmnopqrstuvwxyz")="{name}" or '
+                             f'translate(@itemprop, "ABCDEFGHIJKLMNOPQRSTUVWXYZ", '
+                             f'"abcdefghijklmnopqrstuvwxyz")="{name}"]/@content')
+        if value:
+            yield value
+
+
+def _date_candidates(tree: lxml.html.HtmlElement) -> Iterator[Any]:
+    """What the page says about its publication time, most precise statement first."""
+    yield from _meta_values(tree, *_DATE_META)
+    yield from _json_ld_dates(tree)
+    yield _first(tree, "//time[@datetime]/@datetime")
+
+
+def page_date(tree: lxml.html.HtmlElement, tz: dt.tzinfo, fallback: Any = None) -> PubDate:
+    """The page's publication time: the first plausible date it states; if it states only
+    implausible ones, the first one's problem (for the report). ``fallback`` (trafilatura's
+    guess) is used only when the page states no date at all: its guess at a page whose date
+    is "0001-01-01" is read from that same bad date, or from whatever else is in the text."""
+    stated = first_date(c if isinstance(c, PubDate) else read_date(c, tz)
+                        for c in _date_candidates(tree))
+    return stated if stated.when or stated.problem else read_date(fallback, tz)
 
 
 def _page_meta(tree: lxml.html.HtmlElement) -> dict[str, str | None]:
     def meta(*names: str) -> str | None:
-        for name in names:
-            value = _first(tree, f'//meta[translate(@property, "ABCDEFGHIJKLMNOPQRSTUVWXYZ", '
-                                 f'"abcdefghijklmnopqrstuvwxyz")="{name}" or '
-                                 f'translate(@name, "ABCDEFGHIJKLMNOPQRSTUVWXYZ", '
-                                 f'"abcdefghijklmnopqrstuvwxyz")="{name}" or '
-                                 f'translate(@itemprop, "ABCDEFGHIJKLMNOPQRSTUVWXYZ", '
-                                 f'"abcdefghijklmnopqrstuvwxyz")="{name}"]/@content')
-            if value:
-                return value
-        return None
+        return next(_meta_values(tree, *names), None)
 
     return {
         "title": meta("og:title") or _first(tree, "//title/text()"),
         "canonical": _first(tree, '//link[@rel="canonical"]/@href') or meta("og:url"),
-        "published": meta(*_DATE_META) or _json_ld_date(tree)
-                     or _first(tree, "//time[@datetime]/@datetime"),
         "author": meta("author", "article:author", "byl", "dc.creator"),
         "language": _first(tree, "/html/@lang") or _first(tree, "/html/@xml:lang")
                     or _first(tree, '//meta[@http-equiv="content-language"]/@content')
@@ -247,13 +236,19 @@ def html_to_article(data: bytes | str, source: str, *, tz: dt.tzinfo, url: str |
     except (lxml.etree.ParserError, ValueError) as exc:
         return Skipped(source, f"not readable HTML: {exc}")
     meta = _page_meta(tree)
-    try:
-        doc = trafilatura.bare_extraction(text, url=url, with_metadata=True,
-                                          include_comments=False, include_tables=False,
-                                          favor_recall=True)
-    except Exception as exc:  # trafilatura raises assorted errors on hostile markup
-        log.warning("trafilatura failed on %s: %s", source, exc)
-        doc = None
+    doc = None
+    # Without metadata on a second try: trafilatura drops the whole text when htmldate
+    # fails on a date it cannot convert (a "+99:00" offset), and the page's own <head>
+    # (read above) is where the metadata comes from anyway.
+    for with_metadata in (True, False):
+        try:
+            doc = trafilatura.bare_extraction(text, url=url, with_metadata=with_metadata,
+                                              include_comments=False, include_tables=False,
+                                              favor_recall=True)
+        except Exception as exc:  # trafilatura raises assorted errors on hostile markup
+            log.warning("trafilatura failed on %s: %s", source, exc)
+        if doc is not None:
+            break
     body = getattr(doc, "text", None) or ""
     title = " ".join((getattr(doc, "title", None) or meta["title"] or "").split())
     if not title:
@@ -265,10 +260,10 @@ def html_to_article(data: bytes | str, source: str, *, tz: dt.tzinfo, url: str |
         return Skipped(source, "no article text found in the page")
     canonical = (_absolute_http(meta["canonical"], url)
                  or _absolute_http(getattr(doc, "url", None), url) or url)
-    published = parse_datetime(meta["published"], tz) or parse_datetime(
-        getattr(doc, "date", None), tz)
+    published = page_date(tree, tz, getattr(doc, "date", None))
     author = meta["author"] or getattr(doc, "author", None)
     language = normalize_language(meta["language"] or getattr(doc, "language", None))
     return Article(source=source, title=title, lines=as_lines(paragraphs), url=canonical,
-                   published=published, author=author or None, language=language,
-                   encoding=encoding if encoding not in (None, "utf-8") else None)
+                   published=published.when, author=author or None, language=language,
+                   encoding=encoding if encoding not in (None, "utf-8") else None,
+                   date_note=published.note)

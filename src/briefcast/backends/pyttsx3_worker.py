@@ -22,25 +22,18 @@ behind voice roughness). The same text spoken twice in one espeak instance there
 different samples and lengths, and a segment's bytes depended on what its worker had spoken
 before. A fresh espeak per utterance gives the same bytes every time, identical to the
 ``espeak-ng`` command line's. Forking before initialisation is safe (one thread) and cheap
-(loading espeak takes about a millisecond; Python and pyttsx3 are already imported).
+(loading espeak takes about a millisecond; Python and pyttsx3 are already imported). The
+job loop and the forking are in ``child``, shared with the Piper worker.
 """
 
 from __future__ import annotations
 
-import ctypes
-import json
-import os
-import select
-import signal
 import sys
 import threading
 import time
-import traceback
 from typing import Any
 
-_PR_SET_PDEATHSIG = 1
-# A child still alive this long after its job's timeout is killed by its own alarm.
-_HARD_STOP_MARGIN_S = 10
+from briefcast.backends import child
 
 
 def _patch_espeak() -> Any:
@@ -76,69 +69,16 @@ def _speak(job: dict[str, Any], _espeak: Any, job_timeout_s: float) -> bool:
     return ok
 
 
-def _speak_in_child(job: dict[str, Any], _espeak: Any, job_timeout_s: float) -> bool:
-    """Fork, speak the job in the child, and tell whether it finished."""
-    parent = os.getpid()
-    pid = os.fork()
-    if pid == 0:
-        code = 2
-        try:
-            # Die with this worker (the engine kills a worker whose job hangs), and never
-            # outlive the job's timeout by much, even if stuck inside espeak.
-            ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
-            if os.getppid() != parent:
-                os._exit(3)
-            signal.alarm(int(job_timeout_s) + _HARD_STOP_MARGIN_S)
-            code = 0 if _speak(job, _espeak, job_timeout_s) else 1
-        except BaseException:  # noqa: BLE001 -- reported here; the child must still _exit
-            traceback.print_exc()
-        finally:
-            os._exit(code)  # no atexit, no flushing of the parent's copied buffers
-    return os.waitstatus_to_exitcode(_wait(pid, os.getppid())) == 0
-
-
-def _wait(pid: int, engine_pid: int) -> int:
-    """Wait for the speaking child; if the engine that started this worker dies meanwhile
-    (a build killed with SIGKILL), kill the child and leave at once instead of finishing
-    a sentence nobody will read."""
-    try:
-        ready = os.pidfd_open(pid)  # readable when the child exits: no polling latency
-    except (AttributeError, OSError):
-        ready = None
-    try:
-        while True:
-            if ready is not None:
-                select.select([ready], [], [], 0.25)
-            else:
-                time.sleep(0.005)
-            done, status = os.waitpid(pid, os.WNOHANG)
-            if done:
-                return status
-            if os.getppid() != engine_pid:
-                os.kill(pid, signal.SIGKILL)
-                os.waitpid(pid, 0)
-                os._exit(1)
-    finally:
-        if ready is not None:
-            os.close(ready)
-
-
 def serve(job_timeout_s: float = 60.0) -> int:
-    proto = os.fdopen(os.dup(1), "w", buffering=1, encoding="utf-8")
-    os.dup2(2, 1)
-    sys.stdout = sys.stderr
+    state: dict[str, Any] = {}
 
-    # Loads libespeak-ng and pyttsx3 once, so children only initialise espeak.
-    _espeak = _patch_espeak()
-    import pyttsx3  # noqa: F401
+    def load() -> None:
+        # Loads libespeak-ng and pyttsx3 once, so children only initialise espeak.
+        state["espeak"] = _patch_espeak()
+        import pyttsx3  # noqa: F401
 
-    proto.write(json.dumps({"ready": True, "pid": os.getpid()}) + "\n")
-
-    for line in sys.stdin:
-        job = json.loads(line)
-        ok = _speak_in_child(job, _espeak, job_timeout_s)
-        proto.write(json.dumps({"id": job["id"], "ok": ok}) + "\n")
-    return 0
+    return child.serve(lambda job: _speak(job, state["espeak"], job_timeout_s), load,
+                       job_timeout_s)
 
 
 if __name__ == "__main__":

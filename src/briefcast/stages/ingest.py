@@ -8,7 +8,9 @@ Then two decisions, each reported per article so a producer can see why a story 
 
 - **Edition window.** An article with a known publication date is kept only if it was
   published in the 24 hours before the edition's publish time, in the show's time zone
-  (see ``EditionWindow``; a bare date counts as local noon).
+  (see ``EditionWindow``; a bare date counts as local noon). Dates are read by
+  ``briefcast.pubdate``: one that is not plausible (a CMS's "0001-01-01", "+99:00", "N/A")
+  leaves the article undated, with a note saying which date was ignored and why.
   This depends only on the date and the config, never on when the build runs, so a rerun
   picks the same stories. Articles without a date are kept: dropping a file in the folder
   is the producer's choice.
@@ -26,21 +28,22 @@ import datetime as dt
 import logging
 import re
 import zoneinfo
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from briefcast.backends.feed_source import load_feed
+from briefcast.backends.fetch import MAX_BYTES as PAGE_MAX_BYTES
 from briefcast.backends.fetch import Fetcher, UrlFetcher
 from briefcast.backends.html_source import (
     as_lines,
     decode_text,
     html_to_article,
     normalize_language,
-    parse_datetime,
 )
 from briefcast.config import ShowConfig
 from briefcast.models import Article, Skipped
+from briefcast.pubdate import checked, first_date, read_date
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +52,7 @@ MARKDOWN_SUFFIXES = (".md", ".markdown")
 HTML_SUFFIXES = (".html", ".htm")
 ARTICLE_SUFFIXES = TEXT_SUFFIXES + MARKDOWN_SUFFIXES + HTML_SUFFIXES
 MAX_BYTES = 2_000_000  # a news article is a few KB; anything this big is not one
+MAX_HTML_BYTES = PAGE_MAX_BYTES  # a saved page carries scripts and inline data, like a fetched one
 DUPLICATE_SIMILARITY = 0.8
 SHINGLE_WORDS = 5
 _TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|ref|cmpid)$", re.IGNORECASE)
@@ -67,8 +71,9 @@ def read_article(path: Path, tz: dt.tzinfo = dt.timezone.utc) -> Article | Skipp
     source = str(path)
     try:
         size = path.stat().st_size
-        if size > MAX_BYTES:
-            return Skipped(source, f"file is {size:,} bytes, over the {MAX_BYTES:,}-byte cap")
+        cap = MAX_HTML_BYTES if path.suffix.lower() in HTML_SUFFIXES else MAX_BYTES
+        if size > cap:
+            return Skipped(source, f"file is {size:,} bytes, over the {cap:,}-byte cap")
         data = path.read_bytes()
     except OSError as exc:
         return Skipped(source, f"cannot read file: {exc.strerror or exc}")
@@ -90,7 +95,7 @@ def read_article(path: Path, tz: dt.tzinfo = dt.timezone.utc) -> Article | Skipp
         return Skipped(source, "file has no text")
     title = " ".join(lines[first].split())
     return Article(source=source, title=title, lines=tuple(lines[first + 1:]),
-                   encoding=encoding)
+                   encoding=encoding, scraped=True)
 
 
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -176,17 +181,16 @@ def read_markdown(text: str, source: str, *, tz: dt.tzinfo = dt.timezone.utc,
         paragraphs.insert(0, heading)
     if not title:
         return Skipped(source, "file has no text")
-    published = parse_datetime(meta.get("date") or meta.get("published"), tz)
-    if (meta.get("date") or meta.get("published")) and published is None:
-        log.warning("%s: front matter date %r not understood; treated as undated",
-                    source, meta.get("date") or meta.get("published"))
+    published = first_date(read_date(meta.get(key), tz) for key in ("date", "published"))
+    if published.note:
+        log.info("%s: front matter %s; treated as undated", source, published.note)
     url = meta.get("url") or meta.get("canonical") or None
     if url and urlsplit(url).scheme not in ("http", "https"):
         url = None
     return Article(source=source, title=title, lines=as_lines(paragraphs), url=url,
-                   published=published, author=meta.get("author") or None,
+                   published=published.when, author=meta.get("author") or None,
                    language=normalize_language(meta.get("lang") or meta.get("language")),
-                   encoding=encoding)
+                   encoding=encoding, date_note=published.note)
 
 
 def ingest_folder(folder: Path, tz: dt.tzinfo = dt.timezone.utc) -> IngestResult:
@@ -306,6 +310,22 @@ def dedupe(articles: list[Article]) -> tuple[list[Article], list[Skipped]]:
     return [a for a, _, _ in kept], dropped
 
 
+def _plausibly_dated(article: Article) -> Article:
+    """The article, undated (with the reason) if its date is not plausible.
+
+    Every source already reads its dates through ``pubdate``; this is the one gate in
+    front of the window's date arithmetic, whatever a source did.
+    """
+    if article.published is None:
+        return article
+    reading = checked(article.published, dt.timezone.utc)
+    if reading.when is not None and article.published.tzinfo is not None:
+        return article
+    note = reading.note or f"date {article.published.isoformat()!r} ignored: no time zone"
+    log.info("%s: %s; treated as undated", article.source, note)
+    return replace(article, published=None, date_note=note)
+
+
 def ingest(config: ShowConfig, date: dt.date, fetcher: Fetcher | None = None) -> IngestResult:
     """Tonight's articles from every configured source, in the edition window, deduplicated.
 
@@ -326,7 +346,7 @@ def ingest(config: ShowConfig, date: dt.date, fetcher: Fetcher | None = None) ->
         found += feed.articles
         skipped += feed.skipped
     in_window: list[Article] = []
-    for article in found:
+    for article in map(_plausibly_dated, found):
         reason = window.reason(article.published)
         if reason:
             log.info("left out %s: %s", article.source, reason)

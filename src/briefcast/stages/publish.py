@@ -22,6 +22,7 @@ from PIL import Image, ImageDraw, ImageFont
 from briefcast.config import ShowConfig
 from briefcast.errors import BuildError
 from briefcast.models import Episode, StoryRef
+from briefcast.pubdate import require_date
 
 log = logging.getLogger(__name__)
 
@@ -88,10 +89,10 @@ def episode_to_json(episode: Episode) -> bytes:
 def episode_from_json(raw: bytes) -> Episode:
     data = json.loads(raw)
     return Episode(
-        date=dt.date.fromisoformat(data["date"]),
+        date=require_date(dt.date.fromisoformat(data["date"])).date(),
         title=data["title"],
         guid=data["guid"],
-        pub_date=dt.datetime.fromisoformat(data["pub_date"]),
+        pub_date=require_date(data["pub_date"]),
         audio_file=data["audio_file"],
         size_bytes=int(data["size_bytes"]),
         duration_s=int(data["duration_s"]),
@@ -165,8 +166,6 @@ def _feed_folders(output_dir: Path) -> set[str]:
 
 def _recover_from_feed(output_dir: Path, folder: str) -> Episode | None:
     """Rebuild the record of ``folder``'s episode from its item in the published feed."""
-    from email.utils import parsedate_to_datetime
-
     from lxml import etree
 
     try:
@@ -196,10 +195,10 @@ def _recover_from_feed(output_dir: Path, folder: str) -> Episode | None:
                 return f"{folder}/{url.rsplit('/', 1)[-1]}" if url else None
 
             return Episode(
-                date=dt.date.fromisoformat(folder),
+                date=require_date(dt.date.fromisoformat(folder)).date(),
                 title=item.findtext("title") or folder,
                 guid=item.findtext("guid") or "",
-                pub_date=parsedate_to_datetime(item.findtext("pubDate") or ""),
+                pub_date=require_date(item.findtext("pubDate")),
                 audio_file=audio_rel,
                 size_bytes=size,
                 duration_s=int(item.findtext(f"{itunes}duration") or 0),

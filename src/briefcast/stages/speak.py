@@ -66,7 +66,7 @@ def check_wav(path: Path, words: int, rate_wpm: int) -> tuple[float, int]:
 
 
 def segment_key(cue: Cue, rate_wpm: int, engine: TTSEngine) -> str:
-    return content_key("speak", STAGE_VERSION, engine.fingerprint(), cue.voice, rate_wpm,
+    return content_key("speak", STAGE_VERSION, engine.fingerprint(cue.voice), cue.voice, rate_wpm,
                        cue.spoken)
 
 
