@@ -221,12 +221,13 @@ def test_condensed_corpus_stories_are_coherent_and_faithful(name: str, story: St
 
 
 def test_the_hard_corpus_is_hard() -> None:
-    """The check can fail: read whole, split wherever a full stop is followed by a space,
-    the hard corpus breaks every rule that its condensed stories keep."""
+    """The check can fail: read whole, as written, split wherever a full stop is followed by
+    a space, the hard corpus breaks every rule that its condensed stories keep."""
     found: dict[str, int] = {}
-    for path in HARD:
-        story = clean_article(read_article(path))
-        assert isinstance(story, Story)
+    for path in HARD:  # as written: the cleaner may drop some of it before condensing
+        title, _, body = path.read_text(encoding="utf-8").partition("\n")
+        story = Story(path.name, title, tuple(p.strip() for p in body.split("\n\n")
+                                              if p.strip()))
         plain = [s for p in story.paragraphs for s in re.split(r"(?<=[.!?…])\s+", p)]
         for kind in {f.kind for f in check_coherence(plain, story)}:
             found[kind] = found.get(kind, 0) + 1
@@ -253,8 +254,8 @@ def test_an_incoherent_story_is_flagged_or_dropped(
                       encoding="utf-8")
     code = main(["script", "--config", str(config), "--date", "2026-11-26"])
     out, err = capsys.readouterr()
-    assert "00-questions.txt" in err and "hard to follow by ear: opens with a question" in err
-    assert ("Why does the harbor flood" in out) is (choice == "flag")
+    assert "00-questions.txt: hard to follow by ear: " in err
+    assert ("He says the answer is the old seawall." in out) is (choice == "flag")
     assert "Harbor Town Council approved" in out
     assert code in (0, 4)
 
