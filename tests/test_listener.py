@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from briefcast.backends.tts import make_engine
+from briefcast.backends.engines import make_engine
 from briefcast.normalize import normalize
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
