@@ -34,6 +34,7 @@ from briefcast.config import load_config
 from briefcast.errors import BuildError
 from briefcast.models import Article
 from briefcast.prepare import prepare
+from briefcast.stages.coherence import check_coherence, describe
 from briefcast.stages.condense import split_sentences
 from briefcast.stages.ingest import read_article
 from briefcast.stages.rewrite import strip_dateline
@@ -61,6 +62,7 @@ class Aired:
     route: str  # "dump" or "html"
     sentences: tuple[str, ...]
     reason: str = ""  # why nothing aired
+    coherence: tuple[str, ...] = ()  # what the build's coherence check found in what aired
 
     @property
     def text(self) -> str:
@@ -123,6 +125,7 @@ def lead_aired(aired: Aired) -> bool:
 CHECKS: dict[str, Callable[[Aired], bool]] = {
     "junk aired": lambda a: bool(junk_sentences(a)),
     "lead aired": lead_aired,
+    "coherent": lambda a: bool(a.sentences) and not a.coherence,
 }
 
 
@@ -148,7 +151,11 @@ def air(page: Page, route: str) -> Aired:
         except BuildError as exc:
             return Aired(page, route, (), str(exc))
         summaries = prepared.script.stories
-        return Aired(page, route, summaries[0].sentences if summaries else ())
+        if not summaries:
+            return Aired(page, route, ())
+        found = check_coherence(summaries[0].sentences, summaries[0].story)
+        return Aired(page, route, summaries[0].sentences,
+                     coherence=tuple(describe(f) for f in found))
 
 
 def air_all(pages: Sequence[Page], route: str) -> list[Aired]:

@@ -66,3 +66,6 @@ def test_only_the_story_airs(route: str) -> None:
     assert junk <= most_junk, f"junk read aloud in {junk} stories\n{_misses(aired)}"
     assert lead >= least_lead, f"lead read first in {lead:.1%}\n{_misses(aired)}"
     assert facts >= least_facts, f"lead facts heard {facts:.1%}"
+    # the build's own coherence check finds nothing in what airs (issue goal: >= 95 %)
+    incoherent = [f"{a.page.name}: {'; '.join(a.coherence)}" for a in aired if a.coherence]
+    assert len(incoherent) <= 0.05 * len(aired), "\n".join(incoherent)
