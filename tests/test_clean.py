@@ -66,11 +66,14 @@ GENERAL_JUNK = [
     "This site uses cookies. By continuing, you agree to our cookie policy.",
     "(Reporting by Jane Doe; Editing by John Smith)", "Copyright 2026 Example Media.",
     "Read more: Ten things to know about the flood",
+    "Don't miss a story: get breaking news alerts sent straight to your phone.",
 ]
 GENERAL_STORY = [
     "By Friday, the river had risen two metres above its usual level.",
     "He urged parents to keep reading to their children every night.",
     "Subscribers to the service rose 4% in the quarter, the company said.",
+    "He said the news alerts on his phone woke him before dawn.",
+    "Don't miss the parade, the mayor told residents on Friday.",
 ]
 
 

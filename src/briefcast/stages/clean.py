@@ -66,6 +66,7 @@ _PROMPTS = _compile(
     r"\blimit of free (articles?|stories)\b", r"\b(delivered )?(straight )?to your inbox\b",
     r"\b(subscribe|subscription|sign in|log in|register)\b.{0,30}\bto (continue|keep) reading\b",
     r"\bsign up for\b.{0,40}\b(newsletter|briefing|alerts|digest)\b",
+    r"^\s*don'?t miss (a|another|out on)\b", r"\bstraight to your (phone|device)\b",
     r"^\s*(click|tap) here\b", r"^\s*share (this|on|via|to)\b", r"^\s*follow us\b",
     r"^\s*(copy link|print|email|share|tweet)\s*$", r"^\s*read (more|also|next)\s*:",
     r"^\s*join the (conversation|discussion|debate)\b", r"^\s*comments? (are )?closed",
