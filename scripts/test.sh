@@ -17,4 +17,7 @@ if [ ${#testing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${testing[@]}" >/dev/null
 fi
 cd "$ROOT"
+# Real news pages with their expected article texts ship in newspaper4k's sdist: downloaded
+# once into .cache/newspaper4k/ (gitignored) and read from there by tests/pages.py.
+"$VENV/bin/python" tests/pages.py --fetch >/dev/null
 exec "$VENV/bin/python" -m pytest "$@"

@@ -103,3 +103,14 @@ def test_condensed_real_articles_have_no_findings(path: Path, timezone: str) -> 
                 summary = condense_story(dated, budget, edition=edition, timezone=timezone)
                 assert check_story(summary.sentences, dated, edition=edition,
                                    timezone=timezone) == ()
+
+
+def test_plural_possessives_and_full_names_said_by_the_condenser_are_traceable() -> None:
+    story = Story("x.txt", "Court", (
+        "Rick Santorum, 58, appeared at Westminster Magistrates' Court on Monday.",
+        "But Santorum said the Heroes' Day rally would go ahead.",))
+    said = ["But Rick Santorum said the Heroes' Day rally would go ahead.",
+            "Rick Santorum appeared at Westminster Magistrates' Court on Monday."]
+    assert check_story(said, story) == ()
+    doctored = "But Rick Santorini said the rally would go ahead."
+    assert [f.text for f in check_story([doctored], story)] == ["Rick Santorini"]

@@ -229,3 +229,13 @@ def test_wire_stories_are_credited_to_their_agency() -> None:
         "the Associated Press"
     assert wire_credit(Story("x", "T", ("LONDON (Reuters) - Shares fell.",))) == "Reuters"
     assert wire_credit(Story("x", "T", ("The mayor spoke on Monday.",))) is None
+
+
+def test_a_question_headline_is_not_read_with_a_second_end_mark() -> None:
+    from briefcast.templates_text import render
+
+    story = "{transition} {title}. From {source}."
+    assert render(story, transition="Next.", title="Is Spring Late?",
+                  source="the Ledger") == "Next. Is Spring Late? From the Ledger."
+    assert render(story, transition="Next.", title="Yahoo! Wins", source="the Ledger") == (
+        "Next. Yahoo! Wins. From the Ledger.")

@@ -236,7 +236,7 @@ def _script(config: ShowConfig, date: dt.date, dry_run: bool = False) -> int:
     """Print the script (stdout) and what to review before air (stderr); write nothing.
 
     The script is composed exactly as the build will compose it, with the voices' measured
-    pace: from the cache, or timed now (two short syntheses per voice, kept nowhere).
+    pace: from the cache, or timed now (three short syntheses per voice, kept nowhere).
     """
     import tempfile
 

@@ -69,7 +69,7 @@ class ShowConfig:
     sound: SoundOptions = SoundOptions()  # [audio] sting and bed
     script: ScriptTemplates = ScriptTemplates()  # [script] frame texts of the briefing
     lexicon: Path | None = None  # script.lexicon: the pronunciation lexicon file
-    drop_unfaithful: bool = False  # briefing.unfaithful = "drop": untraceable stories leave
+    drop_unfaithful: bool = False  # unfaithful = "drop": untraceable or incoherent stories leave
     warnings: tuple[str, ...] = field(default=(), compare=False)
 
     @property

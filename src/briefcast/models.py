@@ -32,6 +32,7 @@ class Article:
     language: str | None = None  # e.g. "en" or "en-GB", if known
     encoding: str | None = None  # set only when the text was not UTF-8 (e.g. "cp1252")
     date_note: str | None = None  # why the source's date was ignored (the article is undated)
+    scraped: bool = False  # a scraper's plain text (.txt): the story may sit amid page text
 
 
 @dataclass(frozen=True)
@@ -58,10 +59,25 @@ class Summary:
     story: Story
     sentences: tuple[str, ...]
     budget_words: int
+    picked: tuple[int, ...] = ()  # where each sentence is among the story's spoken sentences
 
     @property
     def word_count(self) -> int:
         return sum(len(s.split()) for s in self.sentences)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem a check found in a story's script, in one of its sentences.
+
+    ``faithful.py`` finds facts the article does not say (kinds "number", "name", "date",
+    "quote"); ``coherence.py`` finds what a listener cannot follow ("split", "teaser",
+    "fragment", "question", "pronoun", "connective", "surname").
+    """
+
+    kind: str
+    text: str  # the words at fault: an untraceable number, a pronoun, a surname, ...
+    sentence: str  # the script sentence it was found in
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,9 @@
 """Prepare: everything decided before any audio is made, and the script a producer reviews.
 
 Ingest, clean, compose (the condensing happens inside), then check the script: each story's
-numbers, names and quotes against its article (flagged, or dropped by the show's choice),
-and its names against what espeak-ng is likely to say wrong. ``briefcast script``,
+numbers, names and quotes against its article, and whether it can be followed by ear
+(flagged, or dropped by the show's choice), and its names against what espeak-ng is likely
+to say wrong. ``briefcast script``,
 ``build --dry-run`` and the build itself all come through here, so what is reviewed is
 what airs.
 """
@@ -18,12 +19,16 @@ from typing import TYPE_CHECKING
 from briefcast.cache import Cache
 from briefcast.config import ShowConfig
 from briefcast.errors import BuildError
-from briefcast.models import Script, Skipped, Story
+from briefcast.models import Finding, Script, Skipped, Story
 from briefcast.stages.ingest import edition_window, ingest
 from briefcast.stages.pacing import Pace, estimate_seconds, nominal_pace
 
 if TYPE_CHECKING:
     from briefcast.stages.ingest import IngestResult
+
+# Cleaning, composing and checking (clean, script, lexicon, faithful, coherence) are
+# imported where they run: a warm rebuild takes the prepared script from the cache and
+# does without them and their dependencies (num2words, the word lists).
 
 
 @dataclass(frozen=True)
@@ -43,11 +48,12 @@ def prepare(config: ShowConfig, date: dt.date, paces: dict[str, Pace] | None = N
             extra_s: float = 0.0, cache: Cache | None = None) -> Prepared:
     """Ingest, clean, compose and check the script: no audio, no writes (but ``cache``).
 
-    Every story's script is checked against its article (numbers, names, quotes); a story
-    that fails is reported, or left out when the show says ``unfaithful = "drop"``.
-    Ingest always runs (feeds may have changed); with a ``cache``, what follows it is
-    reused when the articles, config, date, paces and code are all the same
-    (:mod:`briefcast.prepared_cache`).
+    Every story's script is checked against its article (numbers, names, quotes) and for
+    what a listener cannot follow (a sentence cut short, a surname out of nowhere, a story
+    opening on "He ..."); a story that fails is reported, or left out when the show says
+    ``unfaithful = "drop"``. Ingest always runs (feeds may have changed); with a
+    ``cache``, what follows it is reused when the articles, config, date, paces and code
+    are all the same (:mod:`briefcast.prepared_cache`).
     """
     ingested = ingest(config, date)  # folder + feeds, edition window, deduplicated
     notes = tuple(f"{source_label(a.source)}: {a.date_note}" for a in ingested.articles
@@ -90,7 +96,8 @@ def _from_ingested(config: ShowConfig, date: dt.date, ingested: IngestResult,
 def compose_checked(config: ShowConfig, date: dt.date, stories: list[Story],
                     skipped: list[Skipped], paces: dict[str, Pace],
                     extra_s: float) -> Prepared:
-    """Compose the script and check it: faithfulness (flag or drop) and pronunciation.
+    """Compose the script and check it: faithfulness and coherence (flag or drop) and
+    pronunciation.
 
     Used for the first composition and for every recomposition after a story is dropped,
     so a story that moves up into the briefing is checked like the others.
@@ -102,16 +109,16 @@ def compose_checked(config: ShowConfig, date: dt.date, stories: list[Story],
     lexicon = load_lexicon(config.lexicon)
     while True:
         script = compose_script(stories, config, date, lexicon, paces, extra_s)
-        unfaithful = _unfaithful(script, config, date)
-        if not unfaithful or not config.drop_unfaithful:
+        failing = _failing(script, config, date)
+        if not failing or not config.drop_unfaithful:
             break
-        for story, reason in unfaithful:  # dropped: the next story in line may take its slot
+        for story, reason in failing:  # dropped: the next story in line may take its slot
             stories.remove(story)
             skipped.append(Skipped(story.source, reason))
         if not stories:
-            raise BuildError(f"no story for {date} passed the faithfulness check "
-                             f"({'; '.join(r for _, r in unfaithful)})")
-    warnings = [f"{source_label(story.source)}: {reason}" for story, reason in unfaithful]
+            raise BuildError(f"no story for {date} passed the faithfulness and coherence "
+                             f"checks ({'; '.join(r for _, r in failing)})")
+    warnings = [f"{source_label(story.source)}: {reason}" for story, reason in failing]
     planned = estimate_seconds(script, paces or {config.voice: nominal_pace(config.rate_wpm)},
                                extra_s)
     target = config.target_minutes * 60
@@ -149,19 +156,33 @@ def source_label(source: str) -> str:
     return source if "://" in source else Path(source).name
 
 
-def _unfaithful(script: Script, config: ShowConfig, date: dt.date) -> list[tuple[Story, str]]:
-    """Stories whose script says something their article does not, with what it is."""
+def _failing(script: Script, config: ShowConfig, date: dt.date) -> list[tuple[Story, str]]:
+    """Stories whose script says something their article does not, or that a listener
+    could not follow, with what it is."""
+    from briefcast.stages.coherence import check_coherence, describe
     from briefcast.stages.faithful import check_story
 
     found = []
     for summary in script.stories:
-        findings = check_story(summary.sentences, summary.story, edition=date,
-                               timezone=config.timezone)
-        if findings:
-            what = "; ".join(f'{f.kind} "{f.text}"' for f in findings[:4])
-            more = f" and {len(findings) - 4} more" if len(findings) > 4 else ""
-            found.append((summary.story, f"not traceable to the article: {what}{more}"))
+        untraceable = check_story(summary.sentences, summary.story, edition=date,
+                                  timezone=config.timezone)
+        incoherent = check_coherence(summary.sentences, summary.story)
+        reasons = [_reason("not traceable to the article", untraceable,
+                           lambda f: f'{f.kind} "{f.text}"'),
+                   _reason("hard to follow by ear", incoherent, describe)]
+        if untraceable or incoherent:
+            found.append((summary.story, "; ".join(r for r in reasons if r)))
     return found
+
+
+def _reason(what: str, findings: tuple[Finding, ...], say: Callable[[Finding], str],
+            shown: int = 4) -> str:
+    """'what: first findings and N more', or "" when there are none (each said once)."""
+    said = list(dict.fromkeys(say(f) for f in findings))
+    if not said:
+        return ""
+    more = f" and {len(said) - shown} more" if len(said) > shown else ""
+    return f"{what}: {'; '.join(said[:shown])}{more}"
 
 
 def script_markdown(script: Script, rate_wpm: int, estimate_s: float | None = None,

@@ -51,7 +51,7 @@ def prepared_key(config: ShowConfig, date: dt.date, ingested: IngestResult,
 
     return content_key(
         KIND, code_version(), repr(config), file_digest(config.lexicon), date.isoformat(),
-        sorted((name, pace.per_letter_s, pace.per_segment_s) for name, pace in paces.items()),
+        sorted((name, repr(pace)) for name, pace in paces.items()),
         extra_s, repr(ingested), file_digest(WORD_LIST), file_digest(BRITISH_WORD_LIST),
         espeak_version(), _zone_digest(config.timezone))
 

@@ -188,8 +188,10 @@ def script_templates(values: Mapping[str, Any], author: str) -> ScriptTemplates:
 
 
 def render(template: str, **values: object) -> str:
-    """Fill a checked template; single spaces, so an empty placeholder leaves no gap."""
-    return " ".join(template.format_map({k: str(v) for k, v in values.items()}).split())
+    """Fill a checked template; single spaces, so an empty placeholder leaves no gap, and a
+    value's own end mark is not doubled ("{title}." with "Is Spring Late?" -> "Late?")."""
+    text = " ".join(template.format_map({k: str(v) for k, v in values.items()}).split())
+    return re.sub(r"([?!])[.]", r"\1", text)
 
 
 def spoken_date(date: dt.date, t: ScriptTemplates) -> str:

@@ -71,7 +71,7 @@ class FestivalEngine:
     name = "festival"
 
     def __init__(self, parallelism: int | None = None, timeout_s: float = 120.0) -> None:
-        self.parallelism = parallelism or max(1, min(2, os.cpu_count() or 1))
+        self.parallelism = parallelism or max(1, os.cpu_count() or 1)  # one process per core
         self.timeout_s = timeout_s
 
     def fingerprint(self, voice: str) -> str:

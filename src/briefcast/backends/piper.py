@@ -182,7 +182,7 @@ class PiperEngine:
 
     def __init__(self, voices: dict[str, PiperSettings], parallelism: int | None = None,
                  timeout_s: float = 120.0) -> None:
-        self.parallelism = parallelism or max(1, min(2, os.cpu_count() or 1))
+        self.parallelism = parallelism or max(1, os.cpu_count() or 1)  # one worker per core
         self._settings = dict(voices)
         self._models: dict[str, PiperModel] = {}
         self._pool: WorkerPool | None = None

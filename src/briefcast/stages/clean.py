@@ -21,11 +21,15 @@ import re
 from collections import Counter
 
 from briefcast.models import Article, Skipped, Story
+from briefcast.stages.locate import locate_story
 
 MIN_STORY_WORDS = 25
 MAX_SUBHEADING_WORDS = 8
+MAX_CAPTION_WORDS = 30
+MAX_CREDIT_WORDS = 8
 MAX_NAV_ITEMS = 8  # headlines listed under a "Related stories" style heading
 MAX_NAV_ITEM_WORDS = 20
+MAX_TEASER_WORDS = 40  # a teaser's summary under its headline
 
 _I = re.IGNORECASE
 _NAME = r"[A-ZÀ-ÖØ-Þ][\w.'’-]*"  # one capitalised name word ("O’Neill", "Ng-Thorsen")
@@ -40,9 +44,11 @@ _CREDITS = _compile(
     r"^\s*((image|photo|picture|video|graphic|top)\s+)?(creator|credits?|photos?|images?|"
     r"pictures?|pictured|captions?|photograph|illustration|video|source|courtesy)\s*[:|]",
     r"\(\s*[^()]*\b(photos?|photograph|courtesy|handout|getty images|pool)\b[^()]*\)\s*$",
-    r"\bfile (photo|image)\s*$",
+    r"\bfile (photo|image)\s*$", r"^\s*(handout|file|pool|supplied|stock) (photo|image)s?\s*$",
 ) + (re.compile(r"\b(?i:(file )?photo(graph)? (by|courtesy of)) " + _NAME + r"( " + _NAME
-                + r")*\s*$"),)  # case-sensitive names: "photo by Jane Doe", not "by the river"
+                + r")*\s*$"),  # case-sensitive names: "photo by Jane Doe", not "by the river"
+     re.compile(r"^\s*" + _NAME + r"( " + _NAME + r"){0,3}\s*/\s*" + _NAME + r"( " + _NAME
+                + r"){0,4}\s*$"))  # "Jane Doe/The Gazette", "John Minchillo/AP"
 # Ad slots and placeholders left where an ad failed to render.
 _ADS = _compile(
     r"-\s*sponsor\s*-", r"spot_img", r"advertisement has not loaded",
@@ -60,6 +66,7 @@ _PROMPTS = _compile(
     r"\blimit of free (articles?|stories)\b", r"\b(delivered )?(straight )?to your inbox\b",
     r"\b(subscribe|subscription|sign in|log in|register)\b.{0,30}\bto (continue|keep) reading\b",
     r"\bsign up for\b.{0,40}\b(newsletter|briefing|alerts|digest)\b",
+    r"^\s*don'?t miss (a|another|out on)\b", r"\bstraight to your (phone|device)\b",
     r"^\s*(click|tap) here\b", r"^\s*share (this|on|via|to)\b", r"^\s*follow us\b",
     r"^\s*(copy link|print|email|share|tweet)\s*$", r"^\s*read (more|also|next)\s*:",
     r"^\s*join the (conversation|discussion|debate)\b", r"^\s*comments? (are )?closed",
@@ -69,6 +76,10 @@ _PROMPTS = _compile(
     r"\bcontributed (reporting )?to this (report|story|article)\b",
     r"^\s*(contact|email|reach)\b.{0,60}(@[\w.-]+\.\w+|\bat \S+@\S+)",
     r"^\s*follow (her|him|them|me|us)\b.{0,40}(@\w+|twitter|on x\b|instagram|bluesky)",
+    # notes to the reader about the page itself, and call-outs for their material
+    r"^\s*this is an? (developing|breaking)( news)? story\b",
+    r"^\s*listen to (this|the) (story|article)\b",
+    r"\b(share|send) (us )?your (videos?|photos?|pictures?|stories|story|tips?)\b",
 )
 # Navigation: section breadcrumbs and headings over lists of other stories.
 _NAV_HEADING = re.compile(
@@ -76,6 +87,7 @@ _NAV_HEADING = re.compile(
     r"related( stories| articles| coverage| content| reading)?|more (stories|news|"
     r"(in|from) this (category|section)|from \w+( \w+)?)|most (popular|read|viewed|shared)|"
     r"trending( now| stories)?|latest( news| stories)?|recommended( for you| stories)?|"
+    r"popular( today| now| this week)?|around the (region|country|world|web)|"
     r"you (may|might) also like|editor'?s picks|what to read next|see also|read more)"
     r"\s*:?\s*$", _I)
 _NAV = _compile(
@@ -172,21 +184,29 @@ def _is_subheading(line: str) -> bool:
             and any(c.islower() for c in text))
 
 
-def _nav_list(lines: list[str] | tuple[str, ...]) -> set[int]:
-    """Indices of the headlines listed under a navigation heading such as "Related Stories"."""
+def _nav_list(lines: list[str] | tuple[str, ...], title_key: str) -> set[int]:
+    """Indices of the headlines listed under a navigation heading such as "Related Stories".
+
+    The story's own headline ends the list: what follows it is the story.
+    """
     listed: set[int] = set()
     for i, line in enumerate(lines):
         if not _NAV_HEADING.match(line):
             continue
-        items = 0
+        items, headline = 0, False
         for j in range(i + 1, len(lines)):
             text = lines[j].strip()
             if not text:
                 continue
-            if items == MAX_NAV_ITEMS or len(text.split()) > MAX_NAV_ITEM_WORDS:
+            if _is_title_repeat(text, title_key):
+                break
+            # a teaser card: the headline, then a one-sentence summary of that story
+            limit = MAX_TEASER_WORDS if headline and is_prose(text) else MAX_NAV_ITEM_WORDS
+            if items == MAX_NAV_ITEMS or len(text.split()) > limit:
                 break
             listed.add(j)
             items += 1
+            headline = not is_prose(text)
     return listed
 
 
@@ -208,7 +228,7 @@ def classify_lines(lines: list[str] | tuple[str, ...], title: str) -> list[bool]
     """Label each line: True = junk (not read aloud). Blank lines count as junk."""
     title_key = _norm(title)
     counts = Counter(line.strip() for line in lines if line.strip())
-    listed = _nav_list(lines)
+    listed = _nav_list(lines, title_key)
     # Hard junk: a known pattern, the title again, a repeated label ("Article content"
     # between every paragraph), or a headline in a navigation list. Never rescued.
     hard = [
@@ -226,6 +246,14 @@ def classify_lines(lines: list[str] | tuple[str, ...], title: str) -> list[bool]
             kept[i] = False
             continue
         break
+    # Captions: a short line set directly on a photo credit, with no blank line between (the
+    # two are one figure): "Crews clear the road on Tuesday." over "Photo: Jane Doe".
+    for i in range(len(lines) - 1):
+        credit = lines[i + 1]
+        if (kept[i] and len(lines[i].split()) <= MAX_CAPTION_WORDS
+                and len(credit.split()) <= MAX_CREDIT_WORDS
+                and any(p.search(credit) for p in _CREDITS)):
+            kept[i] = False
     # Subheadings: short heading-shaped lines with story prose on both sides, looking past
     # inserts (ad slots, photo credits, repeated labels) that sit between paragraphs.
     insert = [h and (any(p.search(line) for p in _ADS + _CREDITS) or counts[line.strip()] > 1)
@@ -244,8 +272,15 @@ _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
 def clean_article(article: Article) -> Story | Skipped:
-    """Keep the story's paragraphs; report the article if too little story is left."""
+    """Keep the story's paragraphs; report the article if too little story is left.
+
+    In a scraper's plain text the story's own run of lines is located too (``locate.py``):
+    a whole-page dump carries prose-shaped junk around the story that no line rule can
+    tell from story. HTML, Markdown and feed text arrive as the story already.
+    """
     labels = classify_lines(article.lines, article.title)
+    if article.scraped:
+        labels = locate_story(article.lines, labels, article.title, article.language)
     kept = tuple(" ".join(_CONTROL_CHARS.sub(" ", line).split())
                  for line, j in zip(article.lines, labels) if not j)
     kept = tuple(p for p in kept if p)

@@ -14,53 +14,28 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from dataclasses import replace
 import re
 from collections import Counter
 from typing import Callable
 
 from briefcast.models import Story, Summary
+from briefcast.stages.coherence import article_sentences, opener_problem, pronoun_start
 from briefcast.stages.dates import date_frame
+from briefcast.stages.names import introduce, people, unintroduced
 from briefcast.stages.rewrite import rewrite_sentences, strip_dateline
+from briefcast.stages.sentences import split_sentences
 
-_ABBREVIATIONS = {
-    "mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt",
-    "prof", "jr", "sr", "inc", "ltd", "co", "corp", "no", "vs", "etc", "jan", "feb", "mar",
-    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "a.m", "p.m",
-    "u.s", "u.k", "u.n", "e.g", "i.e", "approx", "dept", "est", "ave", "blvd", "maj", "adm", "cmdr", "pvt", "cpl",
-    "supt", "det", "insp", "atty", "rev", "hon", "sens", "reps",
-}
-_SPLIT = re.compile(r"(?<=[.!?…])([”\"’)\]]*)\s+(?=[“\"‘(\[]?[A-Z0-9])")
+__all__ = ["condense_story", "opens_inside_quote", "split_sentences", "spoken_sentences",
+           "unattributed_quote"]
+
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+|\d[\d,.]*")
 _STOP = set("""a an the and or but if of to in on at by for with from as is are was were be been
 being it its this that these those he she they them his her their we our you your i not no
 has have had will would can could should may might said says say also than then there here
 about after before over under into out up down more most some any all who which what when
 where while do does did so such just one two""".split())
-_STARTERS = set("The A An He She It They We I This That These Those But And Its Their His "
-                "Her Our In On At By For After Before When While".split())
 MAX_SENTENCE_WORDS = 60
-
-
-def split_sentences(paragraph: str) -> list[str]:
-    """Split at sentence ends, not after abbreviations such as "Dr." or "U.S."."""
-    pieces: list[str] = []
-    pos = 0
-    for match in _SPLIT.finditer(paragraph):
-        end = match.end(1)
-        candidate = paragraph[pos:end]
-        last = candidate.rstrip("”\"’)]").rstrip(".").split()[-1:] or [""]
-        token = last[0].lower().lstrip("(“\"")
-        following = paragraph[match.end():].split(" ", 1)[0]
-        if token in ("a.m", "p.m") and following in _STARTERS:
-            pass  # "ran past 11:40 p.m. The plan passed": the time ends the sentence
-        elif token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
-            continue
-        pieces.append(candidate.strip())
-        pos = match.end()
-    rest = paragraph[pos:].strip()
-    if rest:
-        pieces.append(rest)
-    return pieces
 
 
 def _content_words(sentence: str) -> list[str]:
@@ -113,9 +88,6 @@ def unattributed_quote(sentence: str) -> bool:
     return _ATTRIBUTION.search(text) is None
 
 
-_PRONOUN_START = re.compile(r"[“\"‘']?(He|She|They|His|Her|Their|Him|Them)\b")
-
-
 def opens_inside_quote(sentences: list[str]) -> list[bool]:
     """For each sentence, whether it begins inside a quotation opened before it: the
     middle of "“I am ashamed. I told myself I would pay it back. I never did,” she said."
@@ -136,18 +108,8 @@ def opens_inside_quote(sentences: list[str]) -> list[bool]:
     return inside
 
 
-def condense_story(story: Story, budget_words: int,
-                   count_words: Callable[[str], int] = _written_words, *,
-                   edition: dt.date | None = None, timezone: str = "UTC") -> Summary:
-    """Choose sentences worth hearing, up to about ``budget_words`` words.
-
-    ``count_words`` measures a sentence as it will be *spoken* (numbers spelled out), so the
-    budget tracks airtime rather than print length. ``edition`` is the date the episode is
-    heard for and ``timezone`` the show's, used to re-date relative dates.
-    """
-    sentences = spoken_sentences(story, edition, timezone)
-    if not sentences:
-        return Summary(story, (), budget_words)
+def _scores(sentences: list[str]) -> list[float]:
+    """How much each sentence is worth hearing: position, centrality, facts, names."""
     words = [_content_words(s) for s in sentences]
     freq = Counter(w for ws in words for w in set(ws))
     scores: list[float] = []
@@ -159,28 +121,81 @@ def condense_story(story: Story, budget_words: int,
         length_penalty = 0.5 if len(sentence.split()) > MAX_SENTENCE_WORDS else 1.0
         scores.append((position + 0.3 * centrality + 0.5 * facts + 0.1 * min(names, 5))
                       * length_penalty)
+    return scores
 
+
+def condense_story(story: Story, budget_words: int,
+                   count_words: Callable[[str], int] = _written_words, *,
+                   edition: dt.date | None = None, timezone: str = "UTC") -> Summary:
+    """Choose sentences worth hearing, up to about ``budget_words`` words.
+
+    ``count_words`` measures a sentence as it will be *spoken* (numbers spelled out), so the
+    budget tracks airtime rather than print length. ``edition`` is the date the episode is
+    heard for and ``timezone`` the show's, used to re-date relative dates.
+
+    What is chosen must hold together when heard alone (``coherence.py``): the first
+    sentence can open a story (no question, no "He ...", no "But ..."), a sentence starting
+    with a pronoun or inside a quote follows the one before it, and a person first heard by
+    surname brings the sentence that introduces them when the budget allows; otherwise
+    their full name is said at that first mention (``Summary.picked`` keeps the positions).
+    """
+    sentences = spoken_sentences(story, edition, timezone)
+    if not sentences:
+        return Summary(story, (), budget_words)
+    words = [set(_content_words(s)) for s in sentences]
+    scores = _scores(sentences)
     lengths = [count_words(s) for s in sentences]
-    # The lead goes first (it answers who, what, where) unless it alone would blow the budget.
-    if lengths[0] <= budget_words * 1.5:
-        chosen, total = [0], lengths[0]
-    else:
-        chosen, total = [], 0
+    article = "\n".join(article_sentences(story))
+    # People introduced in the spoken sentences, then those only the unspoken text names
+    # in full (an aside, a caption): their full name can still be said.
+    cast = people(sentences)
+    cast += tuple(replace(p, first_seen=len(sentences)) for p in people(article.split("\n"))
+                  if p.name not in {c.name for c in cast})
+    # Each sentence's length with the full names it would need if it aired without them.
+    named = [introduce([s], cast, [i], article, story.title)[0] for i, s in enumerate(sentences)]
+    full = [lengths[i] if named[i] == s else count_words(named[i])
+            for i, s in enumerate(sentences)]
     inside = opens_inside_quote(sentences)
-    for i in sorted(range(1, len(sentences)), key=lambda k: -scores[k]):
-        if unattributed_quote(sentences[i]) or (inside[i] and i - 1 not in chosen):
-            continue  # read aloud alone, it would sound like the anchor's own words
-        if _PRONOUN_START.match(sentences[i]) and i - 1 not in chosen:
-            continue  # "He added: ..." needs the sentence that says who he is
-        n = lengths[i]
-        if total >= budget_words * 0.92:
+    can_open = [opener_problem(s) is None for s in sentences]
+    follows = [pronoun_start(s) is not None for s in sentences]  # needs the one before
+
+    def fits(k: int, chosen: list[int]) -> bool:
+        """Whether sentence ``k`` may join ``chosen`` as far as its neighbours go."""
+        if unattributed_quote(sentences[k]) or (inside[k] and k - 1 not in chosen):
+            return False  # read aloud alone, it would sound like the anchor's own words
+        if follows[k] and k - 1 not in chosen:
+            return False  # "He added: ..." needs the sentence that says who he is
+        if (not chosen or k < min(chosen)) and not can_open[k]:
+            return False  # it would open the story
+        return not any(_similar(words[k], words[j]) for j in chosen)
+
+    def introductions(k: int, chosen: list[int]) -> list[int]:
+        """The unchosen earlier sentences that introduce people ``k`` names by surname."""
+        heard = [sentences[j] for j in sorted(chosen) if j < k]
+        return sorted({p.first_seen for _, m in unintroduced([sentences[k]], cast,
+                                                             " ".join([story.title, *heard]))
+                       for p in cast if p.surname == m.surname and p.first_seen < k})
+
+    budget, over = budget_words * 0.92, budget_words * 1.1
+    # The lead goes first (it answers who, what, where) unless it alone would blow the
+    # budget; a lead that cannot open a story gives way to the first sentence that can.
+    lead = next((k for k in range(len(sentences)) if can_open[k]), 0)
+    chosen, total = ([lead], full[lead]) if full[lead] <= budget_words * 1.5 else ([], 0)
+    for i in sorted(range(len(sentences)), key=lambda k: -scores[k]):
+        if total >= budget:
             break
-        if total + n > budget_words * 1.1:
+        if i == lead or i in chosen or not fits(i, chosen):
             continue
-        if any(_similar(set(words[i]), set(words[j])) for j in chosen):
-            continue
-        chosen.append(i)
-        total += n
+        intro = introductions(i, chosen)
+        if intro and total + lengths[i] + sum(lengths[j] for j in intro) <= over and all(
+                fits(j, chosen) for j in intro):
+            chosen += [*intro, i]  # who they are, then what they said
+            total += lengths[i] + sum(lengths[j] for j in intro)
+        elif total + full[i] <= over:
+            chosen.append(i)
+            total += full[i]
     if not chosen:  # nothing fits: the shortest sentence is the least damage
-        chosen = [min(range(len(sentences)), key=lambda k: lengths[k])]
-    return Summary(story, tuple(sentences[i] for i in sorted(chosen)), budget_words)
+        chosen = [min(range(len(sentences)), key=lambda k: (not can_open[k], lengths[k]))]
+    picked = tuple(sorted(chosen))
+    aired = introduce([sentences[i] for i in picked], cast, picked, article, story.title)
+    return Summary(story, aired, budget_words, picked)

@@ -28,8 +28,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from briefcast.models import Story
+from briefcast.models import Finding, Story
+from briefcast.stages.coherence import article_sentences
 from briefcast.stages.condense import split_sentences, spoken_sentences
+from briefcast.stages.names import not_a_name
 from briefcast.stages.rewrite import (
     ELLIPSIS,
     MONTHS,
@@ -52,15 +54,6 @@ _NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
 _LETTERS = re.compile(r"[A-Za-zÀ-ÿ]+")
 _EDGE_PUNCT = "“”\"‘’'()[]{},.;:!?…—–-"
 _POSSESSIVE = re.compile(r"(?:'s|'|’s|’)$")
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One thing in a script sentence that the article does not say."""
-
-    kind: str  # "number" | "name" | "date" | "quote"
-    text: str  # the untraceable number, name or quoted words
-    sentence: str  # the script sentence it was found in
 
 
 def _norm(text: str) -> str:
@@ -144,7 +137,7 @@ def _name_runs(sentence: str) -> list[tuple[str, bool]]:
                 run_at_start = starts
             run.append(word)
             trailing = token[len(token.rstrip(_EDGE_PUNCT)):]
-            if any(c in trailing for c in ",;:!?.”\")…") or word != core:
+            if any(c in trailing for c in ",;:!?.”\")…'’") or word != core:
                 flush()
         else:
             flush()
@@ -172,7 +165,7 @@ def check_story(sentences: Sequence[str], story: Story, *, edition: dt.date | No
     source = _source(story)
     frame = date_frame(story.published, edition, timezone,
                        exact=not story.published_assumed)
-    originals = [s for p in story.paragraphs for s in split_sentences(strip_dateline(p))]
+    originals = article_sentences(story)
     derived = date_phrases(originals, frame) | date_phrases(
         spoken_sentences(story, edition, timezone), frame)
     phrases = sorted(derived, key=len, reverse=True)
@@ -195,6 +188,9 @@ def check_story(sentences: Sequence[str], story: Story, *, edition: dt.date | No
         for word in sorted(_date_words(text) - source.date_words):
             add("date", word, sentence)
         for run, at_start in _name_runs(text):
+            first, _, rest = run.partition(" ")
+            if at_start and rest and not_a_name(first):
+                run = rest  # "But Rick Santorum": "But" is capitalised for the sentence's sake
             if not source.has_run(run, ignore_case=at_start):
                 add("name", run, sentence)
     return tuple(findings)

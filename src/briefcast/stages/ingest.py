@@ -33,6 +33,7 @@ from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from briefcast.backends.feed_source import load_feed
+from briefcast.backends.fetch import MAX_BYTES as PAGE_MAX_BYTES
 from briefcast.backends.fetch import Fetcher, UrlFetcher
 from briefcast.backends.html_source import (
     as_lines,
@@ -51,6 +52,7 @@ MARKDOWN_SUFFIXES = (".md", ".markdown")
 HTML_SUFFIXES = (".html", ".htm")
 ARTICLE_SUFFIXES = TEXT_SUFFIXES + MARKDOWN_SUFFIXES + HTML_SUFFIXES
 MAX_BYTES = 2_000_000  # a news article is a few KB; anything this big is not one
+MAX_HTML_BYTES = PAGE_MAX_BYTES  # a saved page carries scripts and inline data, like a fetched one
 DUPLICATE_SIMILARITY = 0.8
 SHINGLE_WORDS = 5
 _TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|ref|cmpid)$", re.IGNORECASE)
@@ -69,8 +71,9 @@ def read_article(path: Path, tz: dt.tzinfo = dt.timezone.utc) -> Article | Skipp
     source = str(path)
     try:
         size = path.stat().st_size
-        if size > MAX_BYTES:
-            return Skipped(source, f"file is {size:,} bytes, over the {MAX_BYTES:,}-byte cap")
+        cap = MAX_HTML_BYTES if path.suffix.lower() in HTML_SUFFIXES else MAX_BYTES
+        if size > cap:
+            return Skipped(source, f"file is {size:,} bytes, over the {cap:,}-byte cap")
         data = path.read_bytes()
     except OSError as exc:
         return Skipped(source, f"cannot read file: {exc.strerror or exc}")
@@ -92,7 +95,7 @@ def read_article(path: Path, tz: dt.tzinfo = dt.timezone.utc) -> Article | Skipp
         return Skipped(source, "file has no text")
     title = " ".join(lines[first].split())
     return Article(source=source, title=title, lines=tuple(lines[first + 1:]),
-                   encoding=encoding)
+                   encoding=encoding, scraped=True)
 
 
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")

@@ -33,6 +33,7 @@ from briefcast.stages.dates import (
     stale_future,
 )
 from briefcast.stages.quotes import in_spans, outside_quotes, quote_spans
+from briefcast.stages.sentences import is_fragment, is_teaser, looks_like_verb
 
 __all__ = [
     "ELLIPSIS", "LONG_QUOTE_WORDS", "LONG_SENTENCE_WORDS", "MIN_PIECE_WORDS", "MONTHS",
@@ -113,11 +114,6 @@ _SUBJECTS = frozenset(
     "the a an this that these those he she it they we you his her its their our some many "
     "most both all no each every one two three".split())
 _RELATIVE_PRONOUNS = frozenset("which who whom whose that where when".split())
-_VERBS = frozenset(
-    "is are was were be been has have had will would can could should may might must do "
-    "does did said says say told tells added argued warned met held won lost began made "
-    "took gave left set cut hit ran rose fell came went sank spent paid sold kept brought "
-    "built found felt led put thought grew drew became got saw knew wrote spoke".split())
 
 
 def _is_clause(words: Sequence[str]) -> bool:
@@ -128,18 +124,13 @@ def _is_clause(words: Sequence[str]) -> bool:
     if first.lower() in _RELATIVE_PRONOUNS:
         return False
     if not (first.lower() in _SUBJECTS or first[:1].isupper() or first[:1].isdigit()):
-        return _is_verb(words[1])  # a bare plural subject: "analysts warned", "crews said"
+        return looks_like_verb(words[1])  # a bare plural subject: "crews said"
     for word in words[1:9]:
         if word.lower().strip(",.;:“”\"'’") in _RELATIVE_PRONOUNS:
             return False  # the verb found later would belong to the relative clause
-        if _is_verb(word):
+        if looks_like_verb(word):
             return True
     return False
-
-
-def _is_verb(word: str) -> bool:
-    w = word.lower().strip(",.;:“”\"'’")
-    return w in _VERBS or (len(w) > 4 and w.endswith("ed")) or w.endswith("n’t")
 
 
 def split_long_sentence(sentence: str, max_words: int = LONG_SENTENCE_WORDS) -> list[str]:
@@ -286,12 +277,13 @@ def rewrite_sentences(sentences: Sequence[str], frame: DateFrame | None = None,
                       after: str = "") -> tuple[str, ...]:
     """Spoken-style versions of one paragraph's sentences, in order.
 
-    Prompts and captions go, asides go, long quotes are trimmed (using the neighbouring
-    sentences to find the speaker; ``before`` and ``after`` are the sentences just outside
-    the paragraph), long sentences are split, and dates re-expressed.
+    Prompts and captions go, and so do teasers ("… what happened next…") and fragments
+    (headings, verbless scraps: ``sentences.py``); asides go, long quotes are trimmed
+    (using the neighbouring sentences to find the speaker; ``before`` and ``after`` are the
+    sentences just outside the paragraph), long sentences are split, and dates re-expressed.
     """
     kept = [strip_asides(s) for s in sentences if not is_prompt_or_caption(s)]
-    kept = [s for s in kept if len(s.split()) >= 2]
+    kept = [s for s in kept if len(s.split()) >= 2 and not is_teaser(s) and not is_fragment(s)]
     out: list[str] = []
     for i, sentence in enumerate(kept):
         previous = kept[i - 1] if i > 0 else before
