@@ -24,7 +24,7 @@ from typing import Any, Callable
 
 _PACKAGE = Path(__file__).resolve().parent
 _DIGEST_LEN = 64  # hex sha256 that heads every blob
-_KNOWN_DIGESTS: dict[str, str] = {}  # Cache.digest's answers in this process
+_KNOWN_DIGESTS: dict[str, str] = {}  # remembered_digest's answers in this process
 
 
 def content_key(*parts: Any) -> str:

@@ -239,7 +239,7 @@ def render_cover(title: str) -> bytes:
 
 def generated_cover(title: str, cache_dir: Path) -> bytes:
     """``render_cover(title)``, kept in the cache: drawing and encoding 3000x3000 pixels
-    takes a third of a second, on every build."""
+    (and importing Pillow) would cost more than all the rest of a warm rebuild."""
     return remembered(cache_dir, "covers", (title, ART_SIZE), lambda: render_cover(title))
 
 
