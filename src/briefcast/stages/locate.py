@@ -137,8 +137,12 @@ def line_scores(lines: Sequence[str], junk: Sequence[bool], title: str = "",
     counts = Counter(texts[i] for i in filled)
     topic = _content(title, stoplist)
     # A review or a column speaks as "I" from its first paragraphs (reader comments come
-    # last): then "I" and "you" tell nothing about where the story is.
-    opening = [i for i in filled if classes[i] in ("good", "neargood") and not junk[i]]
+    # last, or above the headline): then "I" and "you" tell nothing about where the story is.
+    # Counted below the headline when the page has it (comments may sit above a story).
+    heading = next((i for i in filled if title and texts[i].casefold() == title.strip(
+        ).casefold()), -1)
+    opening = [i for i in filled if i > heading and classes[i] in ("good", "neargood")
+               and not junk[i]]
     voiced = sum(bool(_FIRST_SINGULAR.search(outside_quotes(texts[i])))
                  for i in opening[:PERSONAL_OPENING]) >= PERSONAL_LINES
     scores: list[float] = []
