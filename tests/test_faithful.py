@@ -17,7 +17,7 @@ from conftest import SEED
 
 UTC = dt.timezone.utc
 DEMO = sorted((Path(__file__).parent.parent / "examples" / "demo" / "articles").glob("*.txt"))
-SAMPLE = SEED  # our own seed-shaped article: a user's clone has no ../shared
+SAMPLE = SEED  # our own seed-shaped article, in tests/ (a user's clone has no samples)
 BUDGET_STORY = next(p for p in DEMO if p.name.startswith("01-"))
 
 QUOTE = ("“This budget is not glamorous, but it keeps the water out and the buses running,” "

@@ -27,7 +27,7 @@ from briefcast.stages.rewrite import (
 UTC = dt.timezone.utc
 TUESDAY_3PM = dt.datetime(2026, 11, 3, 15, 0, tzinfo=UTC)  # Tuesday, November 3, 2026
 DEMO = sorted((Path(__file__).parent.parent / "examples" / "demo" / "articles").glob("*.txt"))
-SAMPLE = SEED  # our own seed-shaped article: a user's clone has no ../shared
+SAMPLE = SEED  # our own seed-shaped article, in tests/ (a user's clone has no samples)
 
 
 def redate(sentence: str, published: dt.datetime | None, edition: dt.date | None,
