@@ -23,12 +23,12 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import listen_lib as listen  # noqa: E402
+from bench_build import ENGINE_VOICES  # noqa: E402
 
 from briefcast.backends.engines import VoiceSpec, make_engine  # noqa: E402
 from briefcast.normalize import normalize  # noqa: E402
 
-VOICES = {"pyttsx3": "en-us", "flite": "slt", "festival": "cmu_us_slt_arctic_hts",
-          "piper": "en_US-joe-medium"}
+VOICES = {"pyttsx3": "en-us", **ENGINE_VOICES}  # the voices bench_build builds the demo with
 # case -> (what the listener must hear, sentences with {} for the form, forms to try); the
 # case's name is how copy writes it, which the normalizer turns into one of the forms
 CASES = {

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from briefcast.backends.engines import make_engine
+from briefcast.backends.engines import VoiceSpec, make_engine
 from briefcast.normalize import normalize
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
@@ -39,7 +39,7 @@ def test_whisper_understands_a_spoken_briefing_sentence(tmp_path: Path,
                                                          listener: object) -> None:
     spoken = normalize(SENTENCE, "en")
     assert "forty-eight point six million dollar budget" in spoken
-    engine = make_engine("pyttsx3")
+    engine = make_engine([VoiceSpec("pyttsx3", "en-us")])
     try:
         engine.synthesize(spoken, "en-us", 165, tmp_path / "sentence.wav")
     finally:

@@ -73,14 +73,8 @@ def _problem(voice: VoiceSpec, cache_dir: Path | None, lists: Path | None) -> st
     return f"unknown engine (available: {', '.join(ENGINE_NAMES)})"
 
 
-def make_engine(voices: Sequence[VoiceSpec] | str = "pyttsx3",
-                parallelism: int | None = None) -> TTSEngine:
-    """A fresh engine that speaks every voice of ``voices``; the caller closes it.
-
-    A bare engine name gives that engine alone (its voices are then passed by name).
-    """
-    if isinstance(voices, str):
-        return _engine(voices, (), parallelism)
+def make_engine(voices: Sequence[VoiceSpec], parallelism: int | None = None) -> TTSEngine:
+    """A fresh engine that speaks every voice of ``voices``; the caller closes it."""
     by_engine: dict[str, list[VoiceSpec]] = {}
     for voice in voices:
         by_engine.setdefault(voice.engine, []).append(voice)
