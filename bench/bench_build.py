@@ -42,6 +42,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
+from conftest import make_show  # noqa: E402
+
 from briefcast.backends.engines import make_engine  # noqa: E402
 from briefcast.cache import Cache  # noqa: E402
 from briefcast.cli import EXIT_PARTIAL  # noqa: E402
@@ -50,7 +52,6 @@ from briefcast.models import Script  # noqa: E402
 from briefcast.pipeline import prepare  # noqa: E402
 from briefcast.sound import sound_seconds  # noqa: E402
 from briefcast.stages.pacing import measure_pace  # noqa: E402
-from conftest import make_show  # noqa: E402
 
 DATE = dt.date(2026, 11, 24)
 WARM_GOAL_S = 0.5

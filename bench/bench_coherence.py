@@ -34,14 +34,15 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "tests"))
 
+from test_junk_corpus import load_corpus  # noqa: E402
+from xsum import xsum_file, xsum_records  # noqa: E402
+
 from briefcast.models import Story  # noqa: E402
 from briefcast.stages.clean import clean_article  # noqa: E402
 from briefcast.stages.coherence import check_coherence, describe  # noqa: E402
 from briefcast.stages.condense import condense_story, spoken_sentences  # noqa: E402
 from briefcast.stages.faithful import check_story  # noqa: E402
 from briefcast.stages.ingest import read_article  # noqa: E402
-from test_junk_corpus import load_corpus  # noqa: E402
-from xsum import xsum_file, xsum_records  # noqa: E402
 
 BUDGETS = (40, 85, 120, 1000)  # 1000: the whole story
 FOLDERS = (ROOT / "examples" / "demo" / "articles", ROOT / "tests" / "corpus" / "coherence")

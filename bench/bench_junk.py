@@ -16,10 +16,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from briefcast.stages.clean import classify_lines  # noqa: E402
 from test_junk_corpus import (  # noqa: E402
-    MAX_STORY_LOSS, MIN_JUNK_RECALL, Classifier, LabelledArticle, Score, load_corpus, score,
+    MAX_STORY_LOSS,
+    MIN_JUNK_RECALL,
+    Classifier,
+    LabelledArticle,
+    Score,
+    load_corpus,
+    score,
 )
+
+from briefcast.stages.clean import classify_lines  # noqa: E402
 
 BASELINE_MIN_WORDS = 8
 

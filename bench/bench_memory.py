@@ -106,7 +106,7 @@ def run_measured(cmd: list[str]) -> Measured:
     starts children with vfork, so an ffmpeg started from a Python process reports that
     Python process's peak as its own. VmHWM belongs to the process's current image.
     """
-    out = tempfile.TemporaryFile()
+    out = tempfile.TemporaryFile()  # noqa: SIM115 (closed after the child ends)
     result = Measured()
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.PIPE)
@@ -225,12 +225,13 @@ class PeakTracer:
 
 def speak_demo(cache_dir: Path) -> tuple:
     """Real segments: the demo script spoken once by the real engine."""
+    from conftest import make_show
+
     from briefcast.backends.tts import Pyttsx3Engine
     from briefcast.cache import Cache
     from briefcast.config import load_config
     from briefcast.pipeline import prepare
     from briefcast.stages.speak import speak_cues
-    from conftest import make_show
 
     config = load_config(make_show(cache_dir))
     script = prepare(config, DATE).script

@@ -27,11 +27,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
+from page_score import CHECKS, Aired, air, facts_found, junk_sentences  # noqa: E402
+from pages import Page, all_pages  # noqa: E402
+
 import briefcast.prepare  # noqa: E402
 import briefcast.stages.clean  # noqa: E402
 from briefcast.models import Article, Skipped, Story  # noqa: E402
-from page_score import CHECKS, Aired, air, facts_found, junk_sentences  # noqa: E402
-from pages import Page, all_pages  # noqa: E402
 
 BASELINE_MIN_WORDS = 8
 GOALS = {"junk aired": 0.02, "lead aired": 0.95, "lead facts": 0.95, "coherent": 0.95}

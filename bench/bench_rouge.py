@@ -37,9 +37,9 @@ import random
 import re
 import sys
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Sequence
 
 import numpy as np
 from rouge_score import rouge_scorer
@@ -52,9 +52,10 @@ from sumy.utils import get_stop_words
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from xsum import DATA_FILE, DATA_PACKAGE, xsum_file, xsum_records  # noqa: E402
+
 from briefcast.models import Story  # noqa: E402
 from briefcast.stages.condense import condense_story, split_sentences  # noqa: E402
-from xsum import DATA_FILE, DATA_PACKAGE, xsum_file, xsum_records  # noqa: E402
 
 METRICS = ("rouge1", "rouge2", "rougeL")
 FIXED_BUDGET = 60

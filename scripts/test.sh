@@ -20,4 +20,8 @@ cd "$ROOT"
 # Real news pages with their expected article texts ship in newspaper4k's sdist: downloaded
 # once into .cache/newspaper4k/ (gitignored) and read from there by tests/pages.py.
 "$VENV/bin/python" tests/pages.py --fetch >/dev/null
+# Lint and import order (ruff), then types (mypy): both configured in pyproject.toml.
+echo "==> ruff check, mypy"
+"$VENV/bin/ruff" check --quiet src tests bench
+"$VENV/bin/mypy" --no-error-summary
 exec "$VENV/bin/python" -m pytest "$@"

@@ -23,12 +23,16 @@ A column is one function of an ``Aired`` story (``CHECKS``): a later check adds 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 import tempfile
 import zoneinfo
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+from conftest import make_show
+from pages import Page
 
 from briefcast.config import load_config
 from briefcast.errors import BuildError
@@ -38,8 +42,6 @@ from briefcast.stages.coherence import check_coherence, describe
 from briefcast.stages.condense import split_sentences
 from briefcast.stages.ingest import read_article
 from briefcast.stages.rewrite import strip_dateline
-from conftest import make_show
-from pages import Page
 
 LEAD_MIN_WORDS = 5
 BODY_SHARE = 0.5  # share of a sentence's word pairs found in the body for it to be the body's
@@ -74,7 +76,7 @@ def tokens(text: str) -> list[str]:
 
 
 def _pairs(words: Sequence[str]) -> set[tuple[str, str]]:
-    return set(zip(words, words[1:]))
+    return set(itertools.pairwise(words))
 
 
 def from_text(sentence: str, text: str) -> bool:

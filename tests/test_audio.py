@@ -18,6 +18,7 @@ from io import BytesIO
 from pathlib import Path
 
 import pytest
+from conftest import DEMO, make_show
 from mutagen.id3 import ID3
 from PIL import Image
 
@@ -25,11 +26,9 @@ from briefcast.audio import measure_loudness, probe
 from briefcast.config import load_config
 from briefcast.errors import AudioError
 from briefcast.pipeline import build
-from briefcast.sound import (BED_LEAD_S, DUCK_DB, PAD_PERIOD_S, STING_NOTES_HZ, STING_S,
-                             SoundOptions)
+from briefcast.sound import BED_LEAD_S, DUCK_DB, PAD_PERIOD_S, STING_NOTES_HZ, STING_S, SoundOptions
 from briefcast.stages import mix
 from briefcast.stages.mix import MasterTarget, embed_cover, loudness_problem, mix_key
-from conftest import DEMO, make_show
 
 DATE = dt.date(2026, 11, 24)
 SPEECH_HZ = 3000.0

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import feedparser
 import pytest
+from conftest import make_show
 from lxml import etree
 from mutagen.id3 import ID3
 from mutagen.mp3 import MP3, BitrateMode
@@ -17,7 +18,6 @@ from mutagen.mp3 import MP3, BitrateMode
 from briefcast.audio import measure_loudness, probe
 from briefcast.config import load_config
 from briefcast.sound import BED_LEAD_S, STING_S
-from conftest import make_show
 
 NS = {"itunes": "http://www.itunes.com/dtds/podcast-1.0.dtd",
       "podcast": "https://podcastindex.org/namespace/1.0",

@@ -2,10 +2,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from conftest import DEMO
+
 from briefcast.models import Article, Skipped, Story
 from briefcast.stages.clean import classify_lines, clean_article
 from briefcast.stages.ingest import read_article
-from conftest import DEMO
 
 SEED_JUNK = [
     "Creator: harborlens_88", "Credit: Stock Images/Photo Library", "Quayside Wire",

@@ -13,6 +13,8 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import make_show
+from test_junk_corpus import load_corpus
 
 from briefcast.cli import main
 from briefcast.models import Finding, Story
@@ -22,13 +24,11 @@ from briefcast.stages.condense import condense_story, spoken_sentences
 from briefcast.stages.faithful import check_story
 from briefcast.stages.ingest import read_article
 from briefcast.stages.names import introduce, people
-from conftest import make_show
-from test_junk_corpus import load_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = sorted((ROOT / "examples" / "demo" / "articles").glob("*.txt"))
 HARD = sorted((ROOT / "tests" / "corpus" / "coherence").glob("*.txt"))
-UTC = dt.timezone.utc
+UTC = dt.UTC
 
 LEAD = "The Tobin Point lighthouse will stay standing, the county board decided on Thursday."
 INTRO = "Maria Dempsey, a retired surveyor, lives near the light."

@@ -14,15 +14,20 @@ import pytest
 from briefcast.models import Story
 from briefcast.stages.clean import clean_article
 from briefcast.stages.coherence import opener_problem, pronoun_start
-from briefcast.stages.condense import (_content_words, _similar, condense_story,
-                                        opens_inside_quote, spoken_sentences,
-                                        unattributed_quote)
+from briefcast.stages.condense import (
+    _content_words,
+    _similar,
+    condense_story,
+    opens_inside_quote,
+    spoken_sentences,
+    unattributed_quote,
+)
 from briefcast.stages.ingest import read_article
 from briefcast.stages.names import introduce, people
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = sorted((ROOT / "examples" / "demo" / "articles").glob("*.txt"))
-UTC = dt.timezone.utc
+UTC = dt.UTC
 
 
 def demo_story(path: Path) -> Story:
@@ -90,7 +95,6 @@ def test_near_duplicates_are_not_both_read() -> None:
 @pytest.mark.parametrize("path", DEMO, ids=lambda p: p.name)
 def test_sentences_are_read_in_their_original_order(path: Path) -> None:
     story = demo_story(path)
-    sentences = spoken_sentences(story)
     for budget in (45, 85, 160):
         positions = list(condense_story(story, budget).picked)
         assert positions == sorted(positions)
@@ -103,7 +107,6 @@ def test_a_later_sentence_can_be_chosen_over_an_earlier_one() -> None:
     picked = []
     for path in DEMO:
         story = demo_story(path)
-        sentences = spoken_sentences(story)
         positions = list(condense_story(story, 85).picked)
         picked.append(positions != list(range(len(positions))))
     assert any(picked)

@@ -3,10 +3,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import DEMO
 
 from briefcast.config import load_config, parse_config
 from briefcast.errors import ConfigError
-from conftest import DEMO
 
 GOOD = {
     "show": {"title": "T", "description": "D", "author": "A", "owner_email": "a@b.org",

@@ -34,8 +34,10 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 import pytest
+from conftest import DEMO, make_show
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_robustness import FUZZ
 
 from briefcast.audio import probe
 from briefcast.config import ShowConfig, parse_config
@@ -45,15 +47,13 @@ from briefcast.pubdate import EARLIEST_YEAR, LATEST_YEAR, read_date, require_dat
 from briefcast.stages import publish
 from briefcast.stages.ingest import edition_window, ingest
 from briefcast.validate import _pub_date
-from conftest import DEMO, make_show
-from test_robustness import FUZZ
 
 TZ = "America/New_York"
 ZONE = zoneinfo.ZoneInfo(TZ)
 EDITION = dt.date(2026, 11, 25)
 # The zones furthest from UTC either way: a date that survives these survives any.
 EXTREME_ZONES = (zoneinfo.ZoneInfo("Pacific/Kiritimati"), zoneinfo.ZoneInfo("Etc/GMT+12"),
-                 ZONE, dt.timezone.utc)
+                 ZONE, dt.UTC)
 
 PIER = ("The harbor pier reopened to walkers on Monday after a winter of repairs to its "
         "wooden deck, the harbor office said in a statement.",
@@ -95,7 +95,7 @@ def test_plausible_dates_still_read() -> None:
     ny = dt.timezone(dt.timedelta(hours=-5))
     cases = {
         "2026-11-24T19:00:00-05:00": dt.datetime(2026, 11, 24, 19, tzinfo=ny),
-        "2026-11-25T00:00:00Z": dt.datetime(2026, 11, 25, tzinfo=dt.timezone.utc),
+        "2026-11-25T00:00:00Z": dt.datetime(2026, 11, 25, tzinfo=dt.UTC),
         "Tue, 24 Nov 2026 19:00:00 -0500": dt.datetime(2026, 11, 24, 19, tzinfo=ny),
         "2026-11-24": dt.datetime(2026, 11, 24, 12, tzinfo=ZONE),  # a bare date: local noon
         "2026-11-24 18:30": dt.datetime(2026, 11, 24, 18, 30, tzinfo=ZONE),
@@ -306,7 +306,7 @@ def test_every_wild_date_is_reported_missing_in_every_source(tmp_path: Path,
 
 def test_json_ld_shapes(tmp_path: Path) -> None:
     good = "2026-11-24T19:00:00-05:00"
-    expected = dt.datetime(2026, 11, 25, 0, tzinfo=dt.timezone.utc)
+    expected = dt.datetime(2026, 11, 25, 0, tzinfo=dt.UTC)
     shapes = [
         [{"@type": "BreadcrumbList"}, {"@type": "NewsArticle", "datePublished": good}],
         {"@graph": [{"@type": "WebPage"}, {"@type": "NewsArticle", "datePublished": good}]},
@@ -333,7 +333,7 @@ def test_good_meta_wins_over_a_zero_date(tmp_path: Path) -> None:
             '<meta name="date" content="2026-11-24T20:00:00-05:00">')
     got = ingest_document(tmp_path, ("page.html", _page(head)))
     assert isinstance(got, Article) and got.date_note is None
-    assert got.published == dt.datetime(2026, 11, 25, 1, tzinfo=dt.timezone.utc)
+    assert got.published == dt.datetime(2026, 11, 25, 1, tzinfo=dt.UTC)
 
 
 # --- our own records and the command line ------------------------------------------------

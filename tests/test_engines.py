@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -14,6 +15,7 @@ import wave
 from pathlib import Path
 
 import pytest
+from conftest import DEMO, make_show
 from mutagen.id3 import ID3
 
 from briefcast.audio import measure_loudness, probe
@@ -29,7 +31,6 @@ from briefcast.lexicon import parse_lexicon
 from briefcast.models import Cue
 from briefcast.pipeline import build
 from briefcast.stages.speak import check_wav, segment_key, speak_cues
-from conftest import DEMO, make_show
 
 TEXT = ("Ferries to the island were cancelled for the rest of the day because of high "
         "winds, and the harbor council will meet again on Thursday.")
@@ -200,7 +201,7 @@ def test_engine_choices_are_checked_with_the_config(tmp_path: Path) -> None:
     assert "voice.engine must be one of: " + ", ".join(ENGINE_NAMES) in str(err.value)
     text = make_show(tmp_path, [], engine='"piper"').read_text()
     show.write_text(text.replace('name = "en-us"\n', "", 1))
-    with pytest.raises(ConfigError, match='voice.name is required with engine = "piper"'):
+    with pytest.raises(ConfigError, match=re.escape('voice.name is required with engine = "piper"')):
         load_config(show)
     show.write_text(text.replace("[voice]", "[voice.piper]\nnoise_scale = 9\nspeed = 1\n"
                                  "[voice]", 1))

@@ -7,15 +7,15 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from conftest import SEED
 
 from briefcast.models import Story
 from briefcast.stages.clean import clean_article
 from briefcast.stages.condense import condense_story
 from briefcast.stages.faithful import Finding, check_story
 from briefcast.stages.ingest import read_article
-from conftest import SEED
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 DEMO = sorted((Path(__file__).parent.parent / "examples" / "demo" / "articles").glob("*.txt"))
 SAMPLE = SEED  # our own seed-shaped article, in tests/ (a user's clone has no samples)
 BUDGET_STORY = next(p for p in DEMO if p.name.startswith("01-"))

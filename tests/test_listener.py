@@ -19,7 +19,7 @@ from briefcast.backends.engines import VoiceSpec, make_engine
 from briefcast.normalize import normalize
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
-import listen_lib  # noqa: E402
+import listen_lib
 
 SENTENCE = ("The Harbor Town Council approved a $48.6 million budget early Wednesday, "
             "ending a five-hour meeting at Town Hall.")

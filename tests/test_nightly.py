@@ -16,12 +16,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import DEMO, make_show
 from lxml import etree
 
 from briefcast.alexa import flash_briefing
 from briefcast.config import load_config
 from briefcast.models import Episode
-from conftest import DEMO, make_show
 
 DATE_A, DATE_B, DATE_C = "2026-11-23", "2026-11-24", "2026-11-25"
 
@@ -231,7 +231,7 @@ def test_alexa_flash_briefing_is_written_beside_the_feed(tmp_path: Path) -> None
 
 def _episode(duration_s: int) -> Episode:
     return Episode(date=dt.date(2026, 11, 23), title="T", guid=str(uuid.uuid4()),
-                   pub_date=dt.datetime(2026, 11, 23, 11, tzinfo=dt.timezone.utc),
+                   pub_date=dt.datetime(2026, 11, 23, 11, tzinfo=dt.UTC),
                    audio_file="2026-11-23/t.mp3", size_bytes=1, duration_s=duration_s)
 
 

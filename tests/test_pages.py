@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import pytest
-
 from page_score import Aired, air, facts_found, junk_sentences, lead_aired
 from pagedump import page_dump
 from pages import BODY, OURS, all_pages, our_pages, real_pages, split_labelled

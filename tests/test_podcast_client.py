@@ -13,11 +13,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import DEMO, make_show
 
 from briefcast.config import load_config
 from briefcast.pipeline import build
 from briefcast.serve import make_server
-from conftest import DEMO, make_show
 
 DATE = dt.date(2026, 11, 24)
 GPO = shutil.which("gpo")

@@ -7,12 +7,12 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from conftest import SEED
 
 from briefcast.models import Story
 from briefcast.stages.clean import clean_article
 from briefcast.stages.condense import condense_story, split_sentences, spoken_sentences
 from briefcast.stages.ingest import read_article
-from conftest import SEED
 from briefcast.stages.rewrite import (
     date_frame,
     is_prompt_or_caption,
@@ -24,7 +24,7 @@ from briefcast.stages.rewrite import (
     trim_long_quote,
 )
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 TUESDAY_3PM = dt.datetime(2026, 11, 3, 15, 0, tzinfo=UTC)  # Tuesday, November 3, 2026
 DEMO = sorted((Path(__file__).parent.parent / "examples" / "demo" / "articles").glob("*.txt"))
 SAMPLE = SEED  # our own seed-shaped article, in tests/ (a user's clone has no samples)
@@ -331,13 +331,13 @@ def test_old_callers_see_no_date_rewriting() -> None:
 ])
 def test_weekday_without_a_tense_is_left_alone(sentence: str) -> None:
     """Present tense can mean last Tuesday or next: moving it either way could be wrong."""
-    frame = date_frame(dt.datetime(2026, 11, 25, 15, 0, tzinfo=dt.timezone.utc),
+    frame = date_frame(dt.datetime(2026, 11, 25, 15, 0, tzinfo=dt.UTC),
                        dt.date(2026, 11, 30), "UTC")
     assert resolve_dates(sentence, frame) == sentence
 
 
 def test_weekday_with_a_tense_is_redated() -> None:
-    frame = date_frame(dt.datetime(2026, 11, 25, 15, 0, tzinfo=dt.timezone.utc),
+    frame = date_frame(dt.datetime(2026, 11, 25, 15, 0, tzinfo=dt.UTC),
                        dt.date(2026, 11, 26), "UTC")
     assert resolve_dates("The mayor met residents on Wednesday.", frame) == \
         "The mayor met residents yesterday."
@@ -353,19 +353,19 @@ def test_weekday_with_a_tense_is_redated() -> None:
     "Officials said the festival opens on Wednesday.",
 ])
 def test_attribution_does_not_date_a_scheduled_event(sentence: str) -> None:
-    frame = date_frame(dt.datetime(2025, 3, 4, 15, tzinfo=dt.timezone.utc), dt.date(2025, 3, 5))
+    frame = date_frame(dt.datetime(2025, 3, 4, 15, tzinfo=dt.UTC), dt.date(2025, 3, 5))
     assert resolve_dates(sentence, frame) == sentence
 
 
 def test_sunday_weeks_are_the_coming_week() -> None:
-    frame = date_frame(dt.datetime(2025, 3, 9, 15, tzinfo=dt.timezone.utc), dt.date(2025, 3, 10))
+    frame = date_frame(dt.datetime(2025, 3, 9, 15, tzinfo=dt.UTC), dt.date(2025, 3, 10))
     assert resolve_dates("The council meets this week.", frame) == "The council meets this week."
     assert resolve_dates("Schools reopen next week.", frame) == "Schools reopen this week."
 
 
 def test_assumed_publication_day_redates_only_today_and_yesterday() -> None:
     """An undated article's day is a guess: "today" moves with it, weekdays do not."""
-    frame = date_frame(dt.datetime(2025, 3, 4, 18, tzinfo=dt.timezone.utc), dt.date(2025, 3, 5),
+    frame = date_frame(dt.datetime(2025, 3, 4, 18, tzinfo=dt.UTC), dt.date(2025, 3, 5),
                        exact=False)
     assert resolve_dates("The vote was held today.", frame) == "The vote was held yesterday."
     assert resolve_dates("The meeting ran late on Wednesday.", frame) == \
@@ -374,7 +374,7 @@ def test_assumed_publication_day_redates_only_today_and_yesterday() -> None:
 
 
 def test_announcements_that_are_over_by_air_time_are_left_out() -> None:
-    frame = date_frame(dt.datetime(2026, 11, 25, 15, tzinfo=dt.timezone.utc), dt.date(2026, 11, 26))
+    frame = date_frame(dt.datetime(2026, 11, 25, 15, tzinfo=dt.UTC), dt.date(2026, 11, 26))
     stale = "Ministers are expected to respond today in the House of Commons."
     fresh = "Ministers will respond tomorrow in the House of Commons."
     done = "Ministers responded today in the House of Commons."
@@ -393,12 +393,12 @@ def test_announcements_that_are_over_by_air_time_are_left_out() -> None:
      "Officials said the festival opens on Wednesday."),
 ])
 def test_past_verb_further_back_still_dates_the_weekday(sentence: str, said: str) -> None:
-    frame = date_frame(dt.datetime(2026, 11, 24, 15, tzinfo=dt.timezone.utc), dt.date(2026, 12, 1))
+    frame = date_frame(dt.datetime(2026, 11, 24, 15, tzinfo=dt.UTC), dt.date(2026, 12, 1))
     assert resolve_dates(sentence, frame) == said
 
 
 def test_coming_days_that_have_passed_by_air_time_are_left_out() -> None:
-    frame = date_frame(dt.datetime(2026, 11, 24, 15, tzinfo=dt.timezone.utc), dt.date(2026, 12, 1))
+    frame = date_frame(dt.datetime(2026, 11, 24, 15, tzinfo=dt.UTC), dt.date(2026, 12, 1))
     assert rewrite_sentences(["Talks are set to resume on Monday.",
                               "Tomorrow, the council meets to vote.",
                               "The council met on Monday."], frame) == (
@@ -412,5 +412,5 @@ def test_coming_days_that_have_passed_by_air_time_are_left_out() -> None:
     ("The council held today's meeting at noon.", "The council held yesterday's meeting at noon."),
 ])
 def test_todays_meaning_nowadays_is_not_a_date(sentence: str, said: str) -> None:
-    frame = date_frame(dt.datetime(2026, 11, 25, 15, tzinfo=dt.timezone.utc), dt.date(2026, 11, 26))
+    frame = date_frame(dt.datetime(2026, 11, 25, 15, tzinfo=dt.UTC), dt.date(2026, 11, 26))
     assert resolve_dates(sentence, frame) == said

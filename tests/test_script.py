@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import make_show
 
 from briefcast.cli import main
 from briefcast.config import parse_config
@@ -14,7 +15,6 @@ from briefcast.errors import ConfigError
 from briefcast.lexicon import Lexicon
 from briefcast.models import Story
 from briefcast.stages.script import compose_script
-from conftest import make_show
 
 DATE = dt.date(2026, 11, 26)
 SHOW = {"title": "Harbor Nightly", "description": "D", "author": "Harbor Town Ledger",

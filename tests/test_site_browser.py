@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
+from conftest import DEMO, make_show
 
 from briefcast import site
 from briefcast.config import load_config
@@ -23,7 +24,6 @@ from briefcast.models import Chapter, CueTiming
 from briefcast.pipeline import build
 from briefcast.serve import make_server
 from briefcast.stages import publish
-from conftest import DEMO, make_show
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")

@@ -192,5 +192,5 @@ def test_worker_and_its_child_die_with_a_killed_build() -> None:
     while alive and time.monotonic() < deadline:
         time.sleep(0.1)
         alive = {pid for pid in spawned if os.path.exists(f"/proc/{pid}")
-                 and "Z" not in open(f"/proc/{pid}/stat").read().split()[2]}
+                 and "Z" not in Path(f"/proc/{pid}/stat").read_text().split()[2]}
     assert not alive, f"workers still running after the build was killed: {alive}"

@@ -34,7 +34,7 @@ def flash_briefing(config: ShowConfig, episodes: list[Episode]) -> tuple[bytes |
         return None, problems
     item = {
         "uid": f"urn:uuid:{latest.guid}",
-        "updateDate": latest.pub_date.astimezone(dt.timezone.utc)
+        "updateDate": latest.pub_date.astimezone(dt.UTC)
         .strftime("%Y-%m-%dT%H:%M:%S.0Z"),
         "titleText": latest.title,
         "mainText": latest.description[:MAX_TEXT],

@@ -57,7 +57,7 @@ def _tool(name: str) -> str:
 
 def _start_ffmpeg(args: list[str], **popen: object) -> tuple[subprocess.Popen[bytes], IO[bytes]]:
     """Start ffmpeg with its stderr in a temporary file (no pipe to drain while it runs)."""
-    err = tempfile.TemporaryFile()
+    err = tempfile.TemporaryFile()  # noqa: SIM115 (the caller closes it)
     cmd = [_tool("ffmpeg"), "-hide_banner", "-nostdin", "-y", *args]
     return subprocess.Popen(cmd, stderr=err, **popen), err  # type: ignore[call-overload]
 

@@ -19,8 +19,9 @@ import json
 import os
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 _PACKAGE = Path(__file__).resolve().parent
 _DIGEST_LEN = 64  # hex sha256 that heads every blob

@@ -28,7 +28,7 @@ def _date(value: str) -> dt.date:
         day = dt.date.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {value!r}") from None
-    if problem := read_date(day, dt.timezone.utc).problem:  # the window's arithmetic needs it
+    if problem := read_date(day, dt.UTC).problem:  # the window's arithmetic needs it
         raise argparse.ArgumentTypeError(f"{value}: {problem}")
     return day
 
@@ -36,9 +36,9 @@ def _date(value: str) -> dt.date:
 def _now() -> dt.datetime:
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if not epoch:
-        return dt.datetime.now(dt.timezone.utc)
+        return dt.datetime.now(dt.UTC)
     try:
-        when = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
+        when = dt.datetime.fromtimestamp(int(epoch), dt.UTC)
         if int(epoch) < 0 or when.year > LATEST_YEAR:
             raise ValueError(epoch)
     except (ValueError, OverflowError, OSError):
@@ -221,6 +221,8 @@ def _serve(root: Path, host: str, port: int, quiet: bool, base_url: str | None =
     if not quiet:
         logging.getLogger("briefcast.serve").setLevel(logging.INFO)
     bound_host, bound_port = server.server_address[:2]
+    if isinstance(bound_host, bytes):
+        bound_host = bound_host.decode()
     print(f"Serving {root.resolve()} at http://{bound_host}:{bound_port}/ "
           "(Ctrl-C to stop)", file=sys.stderr)
     try:

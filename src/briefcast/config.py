@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 import tomllib
 import zoneinfo
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 from urllib.parse import urlsplit
 
 from briefcast.backends.engines import DEFAULT_VOICES, ENGINE_NAMES, VoiceSpec

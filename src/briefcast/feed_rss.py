@@ -21,7 +21,7 @@ from briefcast.feed import ITUNES_NS, PODCAST_NS, xml_text
 from briefcast.models import Episode
 
 
-class _ChannelExtension(BaseExtension):  # type: ignore[misc]
+class _ChannelExtension(BaseExtension):
     def __init__(self) -> None:
         self.explicit = False
         self.guid: str | None = None
@@ -47,7 +47,7 @@ class _ChannelExtension(BaseExtension):  # type: ignore[misc]
         return rss_feed
 
 
-class _EntryExtension(BaseEntryExtension):  # type: ignore[misc]
+class _EntryExtension(BaseEntryExtension):
     """Per-episode ``podcast:transcript`` (VTT and SRT) and ``podcast:chapters``."""
 
     def __init__(self) -> None:

@@ -61,7 +61,7 @@ def output_lock(output_dir: Path) -> Iterator[None]:
     """One build per output folder. flock is released by the kernel if the build dies."""
     output_dir.mkdir(parents=True, exist_ok=True)
     path = output_dir / ".briefcast.lock"
-    fh = open(path, "a+")
+    fh = open(path, "a+")  # noqa: SIM115 (held for the build, closed below)
     try:
         try:
             fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -103,7 +103,7 @@ def _speak_isolating_failures(prepared: Prepared, config: ShowConfig, date: dt.d
             nonlocal done
             done += 1
             if progress:
-                progress("speak", done, len(script.cues))
+                progress("speak", done, len(script.cues))  # noqa: B023 (this pass)
 
         spoken = speak_cues(script.cues, config.rate_wpm, engine, cache, tick)
         calls += spoken.tts_calls

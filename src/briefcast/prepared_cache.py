@@ -91,7 +91,7 @@ def _load(data: bytes | None) -> tuple[Prepared, list[dict[str, Any]]] | None:
         # Our own cache folder, written by this code and checked by its hash: the same
         # trust as the cached audio it sits beside.
         prepared, records = pickle.loads(data)
-    except Exception:  # noqa: BLE001 - anything unreadable is a miss, made again
+    except Exception:
         log.debug("unreadable prepared-script cache entry; preparing again")
         return None
     return prepared, list(records)

@@ -117,7 +117,7 @@ def read_date(value: Any, tz: dt.tzinfo, raw: str = "") -> PubDate:
         if problem := _year_problem(value.tm_year):
             return _bad(raw or "{:04d}-{:02d}-{:02d}".format(*value[:3]), problem)
         try:
-            utc = dt.datetime(*value[:6], tzinfo=dt.timezone.utc)
+            utc = dt.datetime(*value[:6], tzinfo=dt.UTC)
         except (TypeError, ValueError):
             return _bad(raw, "not a date")
         return checked(utc, tz, raw)
@@ -137,9 +137,9 @@ def _read_text(text: str, tz: dt.tzinfo, raw: str) -> PubDate:
     if _NUMBER.fullmatch(text) and len(text) != 8:  # 20261125 is ISO 8601's basic form
         return _bad(raw, "a number, not a date")
     year = _ISO_YEAR.match(text) or _RFC_YEAR.search(text)
-    if year and len(year.group(1).lstrip("+-")) > 2:  # two-digit years are RFC 822's
-        if problem := _year_problem(int(year.group(1))):
-            return _bad(raw, problem)
+    # two-digit years are RFC 822's
+    if year and len(year.group(1).lstrip("+-")) > 2 and (problem := _year_problem(int(year.group(1)))):
+        return _bad(raw, problem)
     if offset := _OFFSET.search(text):
         hours, minutes = int(offset.group(2)), int(offset.group(3) or 0)
         if minutes > 59:
@@ -186,7 +186,7 @@ def first_date(readings: Iterable[PubDate]) -> PubDate:
 def require_date(value: Any) -> dt.datetime:
     """A plausible aware time from a record briefcast wrote itself (``episode.json``, its
     own feed), or ``ValueError``: there a bad date means a damaged file, not a sloppy site."""
-    reading = read_date(value, dt.timezone.utc)
+    reading = read_date(value, dt.UTC)
     if reading.when is None:
         raise ValueError(reading.note or "date is missing")
     return reading.when

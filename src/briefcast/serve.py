@@ -20,6 +20,7 @@ import io
 import logging
 import os
 import re
+import socket
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -62,7 +63,7 @@ def content_type(path: Path) -> str:
     return CONTENT_TYPES.get(path.suffix.lower(), "application/octet-stream")
 
 
-def parse_range(header: str, size: int) -> tuple[int, int] | None | str:
+def parse_range(header: str, size: int) -> tuple[int, int] | str | None:
     """One byte range as inclusive ``(first, last)``, ``None`` to ignore it, or ``"416"``.
 
     Per RFC 9110 a Range the server does not understand (other units, several ranges,
@@ -97,7 +98,8 @@ class BriefcastServer(ThreadingHTTPServer):
         self.base_url = base_url  # public address the files name; rewritten to ours
         super().__init__(address, RangeRequestHandler)
 
-    def handle_error(self, request: object, client_address: tuple[str, int]) -> None:
+    def handle_error(self, request: socket.socket | tuple[bytes, socket.socket],
+                     client_address: tuple[str, int]) -> None:
         """A listener who skips ahead or closes the app drops the connection: not an error."""
         import sys
 
@@ -117,13 +119,13 @@ class RangeRequestHandler(BaseHTTPRequestHandler):
     sys_version = ""  # no Python version in the Server header
     timeout = 60  # an idle keep-alive connection does not hold a thread forever
 
-    def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+    def do_GET(self) -> None:
         self._respond(send_body=True)
 
-    def do_HEAD(self) -> None:  # noqa: N802
+    def do_HEAD(self) -> None:
         self._respond(send_body=False)
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         log.info("%s %s", self.address_string(), format % args)
 
     # --- resolution ------------------------------------------------------------------
@@ -168,7 +170,7 @@ class RangeRequestHandler(BaseHTTPRequestHandler):
             self.send_error(HTTPStatus.NOT_FOUND, "Not found")
             return
         try:
-            fh = open(target, "rb")
+            fh = open(target, "rb")  # noqa: SIM115 (a with block follows)
         except OSError:
             self.send_error(HTTPStatus.NOT_FOUND, "Not found")
             return

@@ -28,7 +28,7 @@ import wave
 from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import accumulate, repeat
+from itertools import accumulate, pairwise, repeat
 from pathlib import Path
 
 with warnings.catch_warnings():  # deprecated in 3.11-3.12; audioop-lts provides it later
@@ -117,11 +117,13 @@ def rms(pcm: bytes) -> float:
     return float(audioop.rms(_native(pcm), 2)) if pcm else 0.0
 
 
-def peak(pcm: bytes) -> int:
+def peak(pcm: bytes | memoryview) -> int:
     """The largest absolute sample of 16-bit PCM (0 for none), at C speed; a truncated
     last sample is ignored."""
     whole = pcm[: len(pcm) // 2 * 2]
-    return int(audioop.max(_native(whole), 2)) if whole else 0
+    if not whole:
+        return 0
+    return int(audioop.max(whole if sys.byteorder == "little" else audioop.byteswap(whole, 2), 2))
 
 
 def _leveled(pcm: bytes, target_rms: float) -> bytes:
@@ -288,7 +290,7 @@ def bed_under(speech: bytes, spans: list[tuple[int, int]], bed: bytes, rate: int
         return ramps[0] if len(ramps) == 1 else list(map(min, *ramps))
 
     pieces: list[bytes] = []
-    for a, b in zip(bounds, bounds[1:]):
+    for a, b in pairwise(bounds):
         chunk, gain = track[2 * a:2 * b], gains(a, b)
         if a < fade_in:
             gain = [(gain if isinstance(gain, float) else gain[k]) * (a + k) / fade_in

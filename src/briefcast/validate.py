@@ -304,7 +304,7 @@ def _items_problems(items: list[etree._Element], files: _Files) -> list[str]:
 def _companion_problems(item: etree._Element, files: _Files) -> list[str]:
     """``podcast:transcript`` and ``podcast:chapters`` must name files that exist."""
     problems = []
-    tags = [("transcript", el, TRANSCRIPT_TYPES) for el in item.findall("podcast:transcript", NS)]
+    tags: list[tuple[str, etree._Element, tuple[str, ...]]] = [("transcript", el, TRANSCRIPT_TYPES) for el in item.findall("podcast:transcript", NS)]
     tags += [("chapters", el, ("application/json+chapters",))
              for el in item.findall("podcast:chapters", NS)]
     for name, el, types in tags:
@@ -335,7 +335,7 @@ def _pub_date(value: str) -> tuple[dt.datetime | None, str | None]:
         return None, f"is not an RFC 2822 date (is {value!r})"
     if parsed.tzinfo is None:
         return None, f"has no time zone (is {value!r})"
-    if problem := read_date(value, dt.timezone.utc).problem:
+    if problem := read_date(value, dt.UTC).problem:
         return None, f"is not a plausible date: {problem} (is {value!r})"
     return parsed, None
 
@@ -377,7 +377,9 @@ def _audio_duration(path: Path) -> tuple[float | None, str | None]:
     from mutagen.mp3 import MP3
 
     try:
-        return float(MP3(path).info.length), None
+        info = MP3(path).info
+        if info is not None:
+            return float(info.length), None
     except MutagenError as exc:
         log.debug("mutagen cannot read %s (%s); trying ffprobe", path, exc)
     from briefcast.audio import probe

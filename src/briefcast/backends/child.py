@@ -18,7 +18,8 @@ import signal
 import sys
 import time
 import traceback
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 _PR_SET_PDEATHSIG = 1
 # A child still alive this long after its job's timeout is killed by its own alarm.
@@ -41,7 +42,7 @@ def run_in_child(speak: Callable[[Job], bool], job: Job, job_timeout_s: float) -
                 os._exit(3)
             signal.alarm(int(job_timeout_s) + _HARD_STOP_MARGIN_S)
             code = 0 if speak(job) else 1
-        except BaseException:  # noqa: BLE001 -- reported here; the child must still _exit
+        except BaseException:
             traceback.print_exc()
         finally:
             os._exit(code)  # no atexit, no flushing of the parent's copied buffers
@@ -88,7 +89,7 @@ def serve(speak: Callable[[Job], bool], load: Callable[[], None] | None = None,
     try:
         if load is not None:
             load()
-    except Exception as exc:  # noqa: BLE001 -- told to the engine, which names the fix
+    except Exception as exc:
         proto.write(json.dumps({"ready": False, "error": f"{type(exc).__name__}: {exc}"})
                     + "\n")
         return 1

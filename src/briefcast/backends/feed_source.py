@@ -173,7 +173,10 @@ def read_feed(data: bytes, source: str, *, tz: dt.tzinfo, fetcher: Fetcher | Non
             break
         result = _entry(entry, index, source, tz=tz, fetcher=fetcher,
                         feed_language=feed_language, skip_reason=skip_reason)
-        (skipped if isinstance(result, Skipped) else articles).append(result)
+        if isinstance(result, Skipped):
+            skipped.append(result)
+        else:
+            articles.append(result)
     return FeedResult(tuple(articles), tuple(skipped))
 
 

@@ -82,7 +82,7 @@ def _opener(proxies: dict[str, str] | None) -> urllib.request.OpenerDirector:
     import urllib.request
 
     class NoRedirect(urllib.request.HTTPRedirectHandler):
-        def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
+        def redirect_request(self, req, fp, code, msg, headers, newurl):
             return None
 
     return urllib.request.build_opener(urllib.request.ProxyHandler(proxies), NoRedirect())
@@ -150,7 +150,7 @@ class UrlFetcher:
             if isinstance(reason, (TimeoutError, socket.timeout)):
                 raise FetchError(f"timed out connecting to {url} after {self.timeout:g} s") from None
             raise FetchError(f"cannot reach {url}: {reason}") from None
-        except (TimeoutError, socket.timeout):
+        except TimeoutError:
             raise FetchError(f"timed out waiting for {url} after {self.timeout:g} s") from None
         except (http.client.HTTPException, OSError, ValueError) as exc:
             raise FetchError(f"cannot fetch {url}: {exc or type(exc).__name__}") from None
@@ -179,7 +179,7 @@ class UrlFetcher:
                     raise FetchError(f"response is over the {self.max_bytes:,}-byte cap "
                                      "(stopped reading)")
                 chunks.append(chunk)
-        except (TimeoutError, socket.timeout):
+        except TimeoutError:
             raise FetchError(f"timed out reading {url} after {self.timeout:g} s") from None
         except (http.client.HTTPException, OSError) as exc:
             raise FetchError(f"connection broke while reading {url}: {exc}") from None

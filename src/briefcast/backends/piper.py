@@ -69,7 +69,7 @@ def _candidate_distributions() -> list[metadata.Distribution]:
     metadata would cost a tenth of a second on each build."""
     from importlib import metadata  # slow to import: only when a voice is looked up
 
-    found = []
+    found: list[metadata.Distribution] = []
     for entry in sys.path:
         try:
             folders = [p for p in Path(entry or ".").glob("*.dist-info") if p.is_dir()]

@@ -7,6 +7,7 @@ by killing its worker; the next job gets a fresh one. Used by the pyttsx3 and Pi
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import queue
@@ -64,10 +65,9 @@ class _Worker:
         self.proc.wait(timeout=10)
         for stream in (self.proc.stdin, self.proc.stdout):
             if stream is not None:
-                try:
+                # a job may still be buffered for a worker that died
+                with contextlib.suppress(OSError):
                     stream.close()
-                except OSError:  # a job still buffered for a worker that died
-                    pass
 
 
 class WorkerPool:

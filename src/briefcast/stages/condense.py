@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import replace
 import re
 from collections import Counter
-from typing import Callable
+from collections.abc import Callable
+from dataclasses import replace
 
 from briefcast.models import Story, Summary
 from briefcast.stages.coherence import article_sentences, opener_problem, pronoun_start

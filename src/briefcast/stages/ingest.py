@@ -66,7 +66,7 @@ class IngestResult:
 
 # --- folder files -------------------------------------------------------------------------
 
-def read_article(path: Path, tz: dt.tzinfo = dt.timezone.utc) -> Article | Skipped:
+def read_article(path: Path, tz: dt.tzinfo = dt.UTC) -> Article | Skipped:
     """Read one article file of any supported kind; ``tz`` applies to dates without offset."""
     source = str(path)
     try:
@@ -134,7 +134,7 @@ def _plain(line: str) -> str:
     return " ".join(line.split())
 
 
-def read_markdown(text: str, source: str, *, tz: dt.tzinfo = dt.timezone.utc,
+def read_markdown(text: str, source: str, *, tz: dt.tzinfo = dt.UTC,
                   encoding: str | None = None) -> Article | Skipped:
     """A Markdown article: front matter (title, date, author, url, lang) and paragraphs."""
     meta, body = _front_matter(text)
@@ -193,7 +193,7 @@ def read_markdown(text: str, source: str, *, tz: dt.tzinfo = dt.timezone.utc,
                    encoding=encoding, date_note=published.note)
 
 
-def ingest_folder(folder: Path, tz: dt.tzinfo = dt.timezone.utc) -> IngestResult:
+def ingest_folder(folder: Path, tz: dt.tzinfo = dt.UTC) -> IngestResult:
     """Read every article file in ``folder`` (sorted by name: the newsroom's running order)."""
     if not folder.is_dir():
         return IngestResult((), (Skipped(str(folder), "source folder does not exist"),))
@@ -318,7 +318,7 @@ def _plausibly_dated(article: Article) -> Article:
     """
     if article.published is None:
         return article
-    reading = checked(article.published, dt.timezone.utc)
+    reading = checked(article.published, dt.UTC)
     if reading.when is not None and article.published.tzinfo is not None:
         return article
     note = reading.note or f"date {article.published.isoformat()!r} ignored: no time zone"

@@ -148,7 +148,8 @@ def line_scores(lines: Sequence[str], junk: Sequence[bool], title: str = "",
     scores: list[float] = []
     starts = [classes.get(i) in ("good", "neargood", "bad") for i in range(len(texts))]
     ends = [start or bool(_SENTENCE_END.search(text)) for start, text in zip(starts, texts)]
-    streak, recent = 0, deque(maxlen=RECENT_LINES)  # junk in a row; junk among recent lines
+    streak = 0  # junk in a row
+    recent: deque[bool] = deque(maxlen=RECENT_LINES)  # junk among recent lines
     for i, text in enumerate(texts):
         if not text:
             scores.append(0.0)

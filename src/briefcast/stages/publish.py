@@ -64,7 +64,7 @@ def publish_datetime(date: dt.date, config: ShowConfig) -> dt.datetime:
     hour, minute = (int(x) for x in config.publish_time.split(":"))
     local = dt.datetime(date.year, date.month, date.day, hour, minute,
                         tzinfo=zoneinfo.ZoneInfo(config.timezone))
-    return local.astimezone(dt.timezone.utc)
+    return local.astimezone(dt.UTC)
 
 
 def episode_to_json(episode: Episode) -> bytes:

@@ -230,7 +230,7 @@ def _shorten_quote(inner: str, max_words: int) -> str:
         if MIN_PIECE_WORDS <= n <= max_words:
             cut = mark.start()
     if cut is None:  # no clause mark: cut after a fixed number of words
-        words = re.match(r"\s*(?:\S+\s+){%d}\S+" % (max_words - 6), inner)
+        words = re.match(rf"\s*(?:\S+\s+){{{max_words - 6}}}\S+", inner)
         cut = words.end() if words else len(inner)
     return inner[:cut].rstrip(" ,;:—–") + ELLIPSIS
 

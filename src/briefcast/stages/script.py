@@ -112,6 +112,7 @@ def compose_script(stories: list[Story], config: ShowConfig, date: dt.date,
         if adjusted == per_story:
             break
         per_story = adjusted
+    assert best is not None  # the loop runs at least once
     return best[1]
 
 

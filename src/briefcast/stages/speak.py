@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import logging
 import wave
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from briefcast.backends.tts import TTSEngine
 from briefcast.cache import Cache, content_key
