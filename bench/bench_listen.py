@@ -151,7 +151,7 @@ def bench_engine(engine: str, voices: tuple[str, ...], work: Path, model: object
     ref, labels = listen.labelled_words((c.text, c.chapter) for c in script.cues)
     floor = listen.score(ref, listen.words(" ".join(c.spoken for c in script.cues))).wer
     started = time.perf_counter()
-    heard = listen.transcribe(model, mp3)  # type: ignore[arg-type]
+    heard = listen.transcribe(model, mp3)
     listen_s = time.perf_counter() - started
     out = listen.score(ref, listen.words(heard))
     print(f"   WER {out.wer:.1%} of {len(ref)} words (S {out.substitutions}, "

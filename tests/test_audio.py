@@ -16,6 +16,7 @@ import subprocess
 import wave
 from io import BytesIO
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import DEMO, make_show
@@ -60,9 +61,8 @@ class ToneEngine:
 
 def _build(tmp: Path, **overrides: str) -> Path:
     """Build a two-story show with the tone engine; return its episode folder."""
-    overrides = {"sting": "false", "bed": "false", **overrides}  # the demo has both on
-    config = load_config(make_show(tmp, ARTICLES, story_count="2", target_minutes="1",
-                                   **overrides))
+    opts: dict[str, Any] = {"sting": "false", "bed": "false", **overrides}  # the demo has both on
+    config = load_config(make_show(tmp, ARTICLES, story_count="2", target_minutes="1", **opts))
     build(config, DATE, engine=ToneEngine())
     return config.output_dir / DATE.isoformat()
 

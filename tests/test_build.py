@@ -63,7 +63,8 @@ def test_mp3_is_mastered_mono_44k_cbr(built: Path) -> None:
     info = probe(mp3)
     assert (info.codec, info.sample_rate, info.channels) == ("mp3", 44100, 1)
     assert info.bit_rate == pytest.approx(96000, rel=0.02)
-    assert MP3(mp3).info.bitrate_mode == BitrateMode.CBR  # from LAME's "Info" header
+    info_mp3 = MP3(mp3).info
+    assert info_mp3 is not None and info_mp3.bitrate_mode == BitrateMode.CBR  # from LAME's "Info" header
     loud = measure_loudness(mp3)
     assert -17.0 <= loud.integrated_lufs <= -15.0
     assert loud.true_peak_dbtp <= -1.0

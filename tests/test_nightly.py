@@ -14,6 +14,7 @@ import sys
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import DEMO, make_show
@@ -34,8 +35,8 @@ def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
 def small_show(tmp: Path, **overrides: str) -> Path:
     """Two short demo stories: a build of about a minute of audio."""
     articles = sorted((DEMO / "articles").glob("*.txt"))[:2]
-    overrides = {"story_count": "2", "target_minutes": "1", **overrides}
-    return make_show(tmp, articles, **overrides)
+    opts: dict[str, Any] = {"story_count": "2", "target_minutes": "1", **overrides}
+    return make_show(tmp, articles, **opts)
 
 
 def build(config: Path, date: str, *extra: str) -> subprocess.CompletedProcess[str]:

@@ -8,6 +8,7 @@ import json
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import lxml.html
 import pytest
@@ -70,7 +71,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
                  lxml.html.fromstring(pages[f"{DATE.isoformat()}/index.html"]))
 
 
-def _chapters_file(b: Built) -> list[dict[str, object]]:
+def _chapters_file(b: Built) -> list[dict[str, Any]]:
     return json.loads((b.out / DATE.isoformat() / "chapters.json").read_text())["chapters"]
 
 
