@@ -266,32 +266,56 @@ def test_chapters_match_json_and_id3(built: Path) -> None:
     assert chapters_tag.get("url").endswith(f"{DATE}/chapters.json")
 
 
-def _vtt_times(text: str) -> list[tuple[float, float]]:
+def test_transcripts_are_captions_timed_within_the_episode(built: Path) -> None:
+    """The published VTT and SRT, read by webvtt-py and srt: caption-sized cues (VTT lines
+    of at most 65 characters, SRT two lines of 32), in order, never overlapping, inside the
+    audio, and together they say exactly what the script says."""
+    import html
+    import io
     import re
 
-    def secs(stamp: str) -> float:
-        h, m, s = stamp.replace(",", ".").split(":")
-        return int(h) * 3600 + int(m) * 60 + float(s)
+    import srt
+    import webvtt
 
-    return [(secs(a), secs(b)) for a, b in
-            re.findall(r"^(\d\d:\d\d:\d\d[.,]\d{3}) --> (\d\d:\d\d:\d\d[.,]\d{3})$", text, re.M)]
-
-
-def test_transcripts_cover_the_episode(built: Path) -> None:
     folder = built.parent / "episodes" / DATE
     duration = probe(next(folder.glob("*.mp3"))).duration_s
-    vtt = (folder / "transcript.vtt").read_text()
-    srt = (folder / "transcript.srt").read_text()
-    assert vtt.startswith("WEBVTT\n")
-    vtt_times, srt_times = _vtt_times(vtt), _vtt_times(srt)
-    assert vtt_times == srt_times and len(vtt_times) > 20
-    # the demo opens with the sting, then the bed alone; it closes with the sting
-    assert abs(vtt_times[0][0] - (STING_S + BED_LEAD_S)) < 0.01
-    assert all(a < b for a, b in vtt_times)
-    assert all(vtt_times[i][1] <= vtt_times[i + 1][0] for i in range(len(vtt_times) - 1))
-    assert duration - STING_S - 1.0 < vtt_times[-1][1] <= duration - STING_S + 0.1
-    assert "<v Morgan>" in vtt and "<v Riley>" in vtt  # two anchors alternate per story
-    assert "Our top story." in srt
+    # what the script says, one cue a line, as `briefcast script` prints it for review
+    printed = run_cli("script", "--config", str(built), "--date", DATE)
+    assert printed.returncode == 0, printed.stderr
+    body = printed.stdout.split("\n---\n")[0].splitlines()[1:]
+    cues = [line for line in body if line.strip() and not line.startswith("## ")]
+    said = " ".join(" ".join(line.split()) for line in cues)
+
+    vtt = webvtt.from_buffer(io.StringIO((folder / "transcript.vtt").read_text()))
+    vtt_lines = [[html.unescape(re.sub(r"<[^>]+>", "", line)) for line in c.lines]
+                 for c in vtt.captions]
+    assert all(1 <= len(lines) <= 2 for lines in vtt_lines)
+    assert max(len(line) for lines in vtt_lines for line in lines) <= 65
+    assert " ".join(" ".join(lines) for lines in vtt_lines) == said
+    assert {c.voice for c in vtt.captions} == {"Morgan", "Riley"}  # anchors alternate
+
+    cards = list(srt.parse((folder / "transcript.srt").read_text()))
+    card_lines = [c.content.split("\n") for c in cards]
+    assert all(1 <= len(lines) <= 2 for lines in card_lines)
+    assert max(len(line) for lines in card_lines for line in lines) <= 32
+    labelled = " ".join(c.content.replace("\n", " ") for c in cards)
+    labels = re.findall(r"(?:^| )(Morgan|Riley): ", labelled)
+    assert labels[:2] == ["Morgan", "Riley"] and len(labels) >= 6  # at each change of anchor
+    assert re.sub(r"(^| )(Morgan|Riley): ", r"\1", labelled) == said
+    assert len(cards) > len(vtt.captions) > len(cues) > 20
+
+    def secs(stamp: str) -> float:
+        h, m, s = stamp.split(":")
+        return int(h) * 3600 + int(m) * 60 + float(s)
+
+    for times in ([(secs(c.start), secs(c.end)) for c in vtt.captions],
+                  [(c.start.total_seconds(), c.end.total_seconds()) for c in cards]):
+        # the demo opens with the sting, then the bed alone; it closes with the sting
+        assert abs(times[0][0] - (STING_S + BED_LEAD_S)) < 0.01
+        assert all(a < b for a, b in times)
+        assert all(times[i][1] <= times[i + 1][0] for i in range(len(times) - 1))
+        assert duration - STING_S - 1.0 < times[-1][1] <= duration - STING_S + 0.1
+    assert [c.content for c in cards].count("Our top story.") == 1
     types = [t.get("type") for t in _item(built).findall("podcast:transcript", NS)]
     assert types == ["text/vtt", "application/x-subrip"]
 

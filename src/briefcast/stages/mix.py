@@ -22,6 +22,7 @@ import wave
 from dataclasses import asdict, dataclass
 from io import BytesIO
 from pathlib import Path
+from typing import Any
 
 from briefcast.audio import BITRATE, LAME_QUALITY, master_to_mp3, probe
 from briefcast.cache import Cache, content_key
@@ -33,13 +34,14 @@ from briefcast.sound import (
     SoundOptions,
     arrange,
     bed_under,
+    pauses,
     rms,
 )
 
 log = logging.getLogger(__name__)
 
 MIX_RATE = 22_050  # espeak-ng's native rate; mastering resamples to 44.1 kHz once
-MIX_VERSION = 5  # 4: gain found by paired probes; 5: CHAP frames in time order
+MIX_VERSION = 6  # 5: CHAP frames in time order; 6: pauses in timings, short CHAP IDs
 COVER_MAX_BYTES = 500_000  # embedded art above this is downscaled (players decode it often)
 COVER_EMBED_PX = 1400
 BED_KINDS = ("intro", "headlines")  # the opening cues the bed plays under
@@ -112,12 +114,14 @@ def join_segments(segments: tuple[Segment, ...], out_wav: Path,
     timings: list[CueTiming] = []
     frames = 0
 
-    def place(seg: Segment, start: int, length: int) -> None:
+    def place(seg: Segment, start: int, pcm: bytes) -> None:
         if not chapters or chapters[-1].title != seg.cue.chapter:
             chapters.append(Chapter(seg.cue.chapter, round(start / MIX_RATE, 3) if chapters
                                     else 0.0))
+        quiet = tuple((round((start + a) / MIX_RATE, 3), round((start + b) / MIX_RATE, 3))
+                      for a, b in pauses(pcm, MIX_RATE))
         timings.append(CueTiming(seg.cue.text, seg.cue.speaker, round(start / MIX_RATE, 3),
-                                 round((start + length) / MIX_RATE, 3)))
+                                 round((start + len(pcm) // 2) / MIX_RATE, 3), quiet))
 
     with wave.open(str(out_wav), "wb") as out:
         out.setnchannels(1)
@@ -129,13 +133,13 @@ def join_segments(segments: tuple[Segment, ...], out_wav: Path,
         if opening is not None and arrangement.has_bed:
             rest = segments[len(opening.segments):]
             for seg, (start, end) in zip(opening.segments, opening.spans):
-                place(seg, frames + start, end - start)
+                place(seg, frames + start, opening.pcm[2 * start:2 * end])
             out.writeframes(bed_under(opening.pcm, list(opening.spans), arrangement.bed,
                                       MIX_RATE))
             frames += len(opening.pcm) // 2
         for seg in rest:
             pcm = _pcm(seg)
-            place(seg, frames, len(pcm) // 2)
+            place(seg, frames, pcm)
             pause = _pause(seg)
             out.writeframes(pcm + pause)
             frames += (len(pcm) + len(pause)) // 2
@@ -271,6 +275,12 @@ def mix_key(segments: tuple[Segment, ...], target: MasterTarget, tags: dict[str,
                          s.cue.text, s.cue.speaker) for s in segments])
 
 
+def _timing(stored: dict[str, Any]) -> CueTiming:
+    """A cue timing as kept in the mix cache's JSON (where tuples became lists)."""
+    quiet = tuple((float(a), float(b)) for a, b in stored.pop("pauses", ()))
+    return CueTiming(**stored, pauses=quiet)
+
+
 def mix_cached(segments: tuple[Segment, ...], work_dir: Path, mp3: Path, cache: Cache, *,
                title: str, show: str, author: str, date: dt.date, comment: str,
                target: MasterTarget = MasterTarget(), sound: SoundOptions = SoundOptions(),
@@ -287,7 +297,7 @@ def mix_cached(segments: tuple[Segment, ...], work_dir: Path, mp3: Path, cache: 
             shutil.copyfile(hit_audio, mp3)
             if mp3.stat().st_size == meta["size_bytes"]:
                 chapters = tuple(Chapter(**c) for c in meta["chapters"])
-                timings = tuple(CueTiming(**t) for t in meta["timings"])
+                timings = tuple(_timing(t) for t in meta["timings"])
                 return MixResult(mp3, meta["duration_s"], meta["size_bytes"],
                                  meta["loudness_lufs"], meta["true_peak_dbtp"], chapters,
                                  timings), True
