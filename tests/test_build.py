@@ -248,7 +248,9 @@ def test_chapters_match_json_and_id3(built: Path) -> None:
     assert starts == sorted(starts) and starts[0] == 0
     mp3 = next(folder.glob("*.mp3"))
     tags = ID3(mp3)
-    chaps = sorted(tags.getall("CHAP"), key=lambda f: f.start_time)
+    chaps = tags.getall("CHAP")  # in file order: that must be time order
+    assert [f.start_time for f in chaps] == sorted(f.start_time for f in chaps)
+    assert [f.element_id for f in chaps] == [f"chp{i}" for i in range(len(titles))]
     assert [str(f.sub_frames["TIT2"]) for f in chaps] == titles
     assert [f.start_time for f in chaps] == [round(s * 1000) for s in starts]
     assert abs(chaps[-1].end_time / 1000 - probe(mp3).duration_s) < 0.1

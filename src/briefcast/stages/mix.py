@@ -177,16 +177,34 @@ def embed_cover(art: bytes) -> tuple[bytes, str]:
 
 
 def chapter_ids(chapters: tuple[Chapter, ...]) -> list[str]:
-    """CHAP element IDs that keep the frames in time order inside the file.
+    """Short, stable CHAP element IDs: "chp0", "chp1", ... in chapter order."""
+    return [f"chp{i}" for i in range(len(chapters))]
 
-    mutagen writes frames sorted by size, then by ID; players that read chapters in file
-    order (ffmpeg and what is built on it) would list them shuffled. So the IDs sort in
-    chapter order ("chp000", "chp001", ...), and each is padded so that every CHAP frame
-    has the same size: the title is UTF-16 (two bytes a code unit), the ID one byte a char.
+
+def _frame_bytes(frame: Any) -> bytes:
+    """``frame`` as mutagen writes it in an ID3v2.3 tag (a v2.4-only frame such as TDRC
+    becomes its v2.3 frames, TYER and TDAT): a one-frame tag, less its 10-byte header."""
+    from mutagen.id3 import ID3
+
+    tag = ID3()
+    tag.add(frame)
+    tag.update_to_v23()
+    out = BytesIO()
+    tag.save(out, v2_version=3, v1=0, padding=lambda info: 0)
+    return out.getvalue()[10:]
+
+
+def id3_tag(frames: list[Any]) -> bytes:
+    """An ID3v2.3 tag holding ``frames`` in the order given, without padding.
+
+    mutagen sorts the frames it saves by size (then ID), and players built on ffmpeg list
+    CHAP frames in file order: chapters of different title lengths would come out
+    shuffled. So each frame is rendered by mutagen, and the tag assembled here in order.
     """
-    units = [len(c.title.encode("utf-16-le")) // 2 for c in chapters]
-    widest = max(units, default=0)
-    return [f"chp{i:03d}" + "-" * (2 * (widest - n)) for i, n in enumerate(units)]
+    body = b"".join(_frame_bytes(frame) for frame in frames)
+    size = len(body)
+    syncsafe = bytes((size >> shift) & 0x7F for shift in (21, 14, 7, 0))
+    return b"ID3\x03\x00\x00" + syncsafe + body
 
 
 def write_tags(mp3: Path, title: str, show: str, author: str, date: dt.date,
@@ -194,32 +212,33 @@ def write_tags(mp3: Path, title: str, show: str, author: str, date: dt.date,
                duration_s: float = 0.0, cover: bytes | None = None) -> None:
     """ID3v2.3 (not mutagen's default 2.4, whose chapter frames broke Apple Podcasts).
 
-    Chapters become CHAP frames (times in ms) under one ordered top-level CTOC, with the
-    same titles and start times as chapters.json.
+    Chapters become CHAP frames (times in ms), in time order in the file, under one
+    ordered top-level CTOC, with the same titles and start times as chapters.json.
+    The tag goes in front of the audio (the encoder writes none).
     """
-    from mutagen.id3 import APIC, CHAP, COMM, CTOC, ID3, TALB, TCON, TDRC, TIT2, TPE1, CTOCFlags
+    from mutagen.id3 import APIC, CHAP, COMM, CTOC, TALB, TCON, TDRC, TIT2, TPE1, CTOCFlags
 
-    tags = ID3()
-    tags.add(TIT2(encoding=1, text=title))
-    tags.add(TPE1(encoding=1, text=author))
-    tags.add(TALB(encoding=1, text=show))
-    tags.add(TDRC(encoding=1, text=date.isoformat()))
-    tags.add(TCON(encoding=1, text="Podcast"))
-    tags.add(COMM(encoding=1, lang="eng", desc="", text=comment))
-    if cover:
-        data, mime = embed_cover(cover)
-        tags.add(APIC(encoding=1, mime=mime, type=3, desc="Cover", data=data))
+    frames: list[Any] = [TIT2(encoding=1, text=title), TPE1(encoding=1, text=author),
+                         TALB(encoding=1, text=show), TDRC(encoding=1, text=date.isoformat()),
+                         TCON(encoding=1, text="Podcast"),
+                         COMM(encoding=1, lang="eng", desc="", text=comment)]
     ids = chapter_ids(chapters)
     if chapters:
-        tags.add(CTOC(element_id="toc", flags=CTOCFlags.TOP_LEVEL | CTOCFlags.ORDERED,
-                      child_element_ids=ids, sub_frames=[TIT2(encoding=1, text=title)]))
+        frames.append(CTOC(element_id="toc", flags=CTOCFlags.TOP_LEVEL | CTOCFlags.ORDERED,
+                           child_element_ids=ids, sub_frames=[TIT2(encoding=1, text=title)]))
     end_ms = round(duration_s * 1000)
     for i, chapter in enumerate(chapters):
         stop = round(chapters[i + 1].start_s * 1000) if i + 1 < len(chapters) else end_ms
-        tags.add(CHAP(element_id=ids[i], start_time=round(chapter.start_s * 1000),
-                      end_time=max(stop, round(chapter.start_s * 1000)),
-                      sub_frames=[TIT2(encoding=1, text=chapter.title)]))
-    tags.save(mp3, v2_version=3, v1=0, padding=lambda info: 0)
+        frames.append(CHAP(element_id=ids[i], start_time=round(chapter.start_s * 1000),
+                           end_time=max(stop, round(chapter.start_s * 1000)),
+                           sub_frames=[TIT2(encoding=1, text=chapter.title)]))
+    if cover:  # last: players read the small frames without skipping the picture
+        data, mime = embed_cover(cover)
+        frames.append(APIC(encoding=1, mime=mime, type=3, desc="Cover", data=data))
+    audio = mp3.read_bytes()
+    if audio.startswith(b"ID3"):
+        raise AudioError(f"{mp3} already has an ID3 tag; the encoder should write none")
+    mp3.write_bytes(id3_tag(frames) + audio)
 
 
 def mix_episode(segments: tuple[Segment, ...], work_dir: Path, mp3: Path, *, title: str,
