@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 import subprocess
 import sys
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 
 import feedparser
@@ -122,6 +124,59 @@ def test_feedparser_reads_without_bozo(built: Path) -> None:
     assert parsed.bozo == 0, parsed.get("bozo_exception")
     assert parsed.feed.title == "Harbor Town Ledger Nightly"
     assert len(parsed.entries) == 1 and parsed.entries[0].enclosures[0].type == "audio/mpeg"
+
+
+def test_ai_content_is_declared_as_a_boolean(built: Path) -> None:
+    """podcast:txt purpose="ai-content" carries true, like itunes:explicit, on the channel
+    and on every episode: a synthetic voice reads every word, from condensed articles.
+    The human-readable detail (which engine) is in the show notes."""
+    import podcastparser
+
+    from briefcast.validate import validate_output
+
+    channel = _feed(built).find("channel")
+    items = channel.findall("item")
+    for parent in [channel, *items]:
+        tags = [t for t in parent.findall("podcast:txt", NS) if t.get("purpose") == "ai-content"]
+        assert [t.text for t in tags] == ["true"]
+    notes = items[0].findtext("content:encoded", namespaces=NS)
+    assert "Read by a synthetic voice (espeak-ng)" in notes
+    # feedparser reads the tag (it keeps its attributes, not its text); podcastparser
+    # skips podcast:* but must still read the feed
+    parsed = feedparser.parse(str(built.parent / "episodes" / "feed.xml"))
+    assert parsed.bozo == 0
+    assert parsed.feed.podcast_txt == {"purpose": "ai-content"}
+    assert all(e.podcast_txt == {"purpose": "ai-content"} for e in parsed.entries)
+    with open(built.parent / "episodes" / "feed.xml", "rb") as fh:
+        assert len(podcastparser.parse(load_config(built).feed_url, fh)["episodes"]) == len(items)
+    assert validate_output(built.parent / "episodes", load_config(built).base_url) == []
+
+
+def test_feed_dates_do_not_follow_the_clock(built: Path) -> None:
+    """lastBuildDate is the newest episode's publish time: no date in the feed is later,
+    and a build that runs before that time (or days before) writes the same bytes as one
+    that runs after it. Only a date more than a day ahead is warned about (validators call
+    it implausible)."""
+    out = built.parent / "episodes"
+    feed = _feed(built).find("channel")
+    last = feed.findtext("lastBuildDate")
+    pub_dates = [parsedate_to_datetime(i.findtext("pubDate")) for i in feed.findall("item")]
+    assert parsedate_to_datetime(last) == max(pub_dates)
+    assert parsedate_to_datetime(feed.findtext("pubDate")) <= parsedate_to_datetime(last)
+    parsed = feedparser.parse(str(out / "feed.xml"))
+    assert all(e.published_parsed <= parsed.feed.updated_parsed for e in parsed.entries)
+
+    before = (out / "feed.xml").read_bytes()
+    publish = dt.datetime(2026, 11, 24, 11, 0, tzinfo=dt.UTC)  # 06:00 in New York
+    for early, warned in ((dt.timedelta(minutes=30), False), (dt.timedelta(days=3), True)):
+        clock = str(int((publish - early).timestamp()))
+        proc = subprocess.run([sys.executable, "-m", "briefcast", "build", "--config",
+                               str(built), "--date", DATE, "--rebuild", "--quiet"],
+                              capture_output=True, text=True, timeout=600,
+                              env={**os.environ, "SOURCE_DATE_EPOCH": clock})
+        assert proc.returncode == 0, proc.stderr
+        assert (out / "feed.xml").read_bytes() == before
+        assert ("72 h from now" in proc.stderr) is warned, proc.stderr
 
 
 def test_seed_junk_never_reaches_script(built: Path) -> None:
