@@ -9,7 +9,8 @@ predictable, testable, and the same on every machine.
 What: :func:`normalize` picks a per-language :class:`Normalizer` from a plain mapping
 (``{"en": EnglishNormalizer()}`` by default; callers may pass their own mapping, so there
 is no import-time plugin registry) and returns the spoken form. The English rules live in
-:mod:`briefcast.normalize_en`. All normalizers are pure functions of their input: no I/O,
+:mod:`briefcast.normalize_en`, the French in :mod:`briefcast.normalize_fr` (whose docstring
+gives its output style). All normalizers are pure functions of their input: no I/O,
 no network, no clock, no randomness.
 
 English output style (the contract the tests pin down):

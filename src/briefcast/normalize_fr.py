@@ -142,7 +142,9 @@ def _symbols(text: str) -> str:
     text = re.sub(r"[©®™*^|\\_{}]", " ", text)
     text = re.sub(r" ?[€$£¥%‰°§=×&≤≥<>~≈] ?",
                   lambda m: f" {_SYMBOL_WORDS[m.group().strip()]} ", text)
-    return re.sub(r"(?<=\w) ?\+ ?", " plus ", text)
+    text = re.sub(r" ?\+ ?", " plus ", text)
+    text = re.sub(r" ?@ ?", " arobase ", text)
+    return re.sub(r"[#/]", " ", text)  # left alone between symbols: nothing to say
 
 
 def _elide(text: str) -> str:
@@ -157,7 +159,7 @@ def _tidy_spaces(text: str) -> str:
     return re.sub(r"(?<=\w) (?=[,.](?:\s|$))", "", text)
 
 
-_SENTENCE_START = re.compile(r"(?:^|(?:(?<=[!?])|(?<=[^.]\.))[»\"')\]”’]*[ \t]+|(?<=\n))"
+_SENTENCE_START = re.compile(r"(?:^|(?:(?<=[!?])|(?<=[^.]\.)(?<!\b[A-ZÀ-Þ]\.))[»\"')\]”’]*[ \t]+|(?<=\n))"
                              r"[«\"'(\[“‘ ]*([a-zà-ÿœæ][a-zà-ÿœæ'-]*)(?!\w)")
 
 
@@ -174,7 +176,7 @@ def _capitalize_sentences(text: str) -> str:
 PIPELINE: tuple[Rule, ...] = (
     _clean, _addresses, abbreviations, _pre_symbols, say_dates, say_times, say_money,
     say_percents, say_units, say_phones, say_fractions, say_ranges, say_ordinals,
-    roman_numerals, _identifiers, say_cardinals, initialisms, _symbols, _elide, _tidy_spaces,
+    roman_numerals, _identifiers, say_cardinals, initialisms, _symbols, _tidy_spaces, _elide,
     _capitalize_sentences,
 )
 

@@ -18,7 +18,7 @@ from briefcast.normalize_en import roman
 from briefcast.normalize_fr_numbers import MONTHS, cardinal, ordinal
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
-_NAME = rf"(?=\s+[«“\"]?[{_UPPER}])"  # a capitalized word follows
+_NAME = rf"(?=[ \t]+[«“\"]?[{_UPPER}])"  # a capitalized word follows
 
 _TITLES = {"M.": "monsieur", "MM.": "messieurs", "Mme": "madame", "Mmes": "mesdames",
            "Mlle": "mademoiselle", "Mlles": "mesdemoiselles", "Dr": "docteur",
@@ -82,6 +82,7 @@ def abbreviations(text: str) -> str:
     text = _saints(text)
     text = re.sub(r"\b[nN][°º] ?(?=\d)|\b[nN][°º]s ?(?=\d)",
                   lambda m: "numéros " if "s" in m.group() else "numéro ", text)
+    text = re.sub(r"\b([LRD])\. ?(?=\d)", r"\1 ", text)  # a code's article: "L. 123-4"
     text = re.sub(r"\b(" + "|".join(_BEFORE_NUMBER) + r")\. ?(?=\d)",
                   lambda m: _BEFORE_NUMBER[m[1]] + " ", text)
     text = re.sub(r"(?<![\w.])(" + "|".join(_STREETS) + rf")\b\.?(?= [{_UPPER}]|\s+de\b|\s+du\b)",

@@ -104,6 +104,8 @@ def _money(m: re.Match[str]) -> str:
 def say_money(text: str) -> str:
     if not HAS_DIGIT(text):
         return text
+    text = re.sub(r"(?<![\w.,])(\d+) ?€ ?(\d\d)\b",  # "12€50": a price as it is said
+                  lambda m: _price(f"{m[1]},{m[2]}", _EURO), text)
     text = _AMOUNT_FIRST.sub(_money, text)
     text = _SYMBOL_FIRST.sub(_money, text)
     # a magnitude whose currency is already a word: "3 M d'euros", "2 Mds de dollars"
@@ -169,6 +171,11 @@ _UNIT_RE = re.compile(rf"{SIGN}(?P<a>{NUM})(?: ?[-–] ?(?P<b>{NUM}))?(?: (?P<ma
 def _unit(m: re.Match[str]) -> str:
     noun = _UNITS[m["u"]]
     last = m["b"] or m["a"]
+    whole, _, frac = m["a"].partition(",")
+    if m["u"] == "m" and not (m["b"] or m["mag"] or m["sign"]) and len(frac) in (1, 2) \
+            and whole != "0":  # "1,80 m": un mètre quatre-vingts, as heights are said
+        metres = number(whole)
+        return f"{metres} {'mètres' if is_plural(whole) else 'mètre'} {cardinal(int(frac.ljust(2, '0')))}"
     said = number(m["a"], m["sign"], feminine=noun.feminine and not m["b"])
     if m["b"]:
         said += f" à {number(m['b'], feminine=noun.feminine)}"
@@ -182,4 +189,6 @@ def say_units(text: str) -> str:
     if not HAS_DIGIT(text):
         return text
     text = re.sub(r"(?<![\w.,])4 ?[x×] ?4\b", "quatre-quatre", text)  # the vehicle
+    text = re.sub(r"(?<![\w.,])(\d+) ?[x×] ?(?=\d)",  # "4x100 m", "2x2 voies"
+                  lambda m: f"{cardinal(int(m[1]))} fois ", text)
     return _UNIT_RE.sub(_unit, text)

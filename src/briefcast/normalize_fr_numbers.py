@@ -202,6 +202,8 @@ def say_times(text: str) -> str:
                   lambda m: f"{cardinal(int(m[1]), m[2] == 'h')} "
                   f"{'heures' if m[2] == 'h' else 'jours'} sur {cardinal(int(m[3]), m[2] == 'h')}",
                   text)
+    text = re.sub(r"(?<![\w.,:])(\d{1,2}(?: ?[hH](?: ?[0-5]\d)?)?) ?[-–] ?(?=\d{1,2} ?[hH](?![\w'’]))",
+                  r"\1 à ", text)  # "9h-12h", "9-12 h"
     text = re.sub(r"(?<![\w.,:])(\d{1,2}):([0-5]\d):([0-5]\d)(?![\d:])",
                   lambda m: _duration(m[1], m[2], m[3]), text)
     text = re.sub(r"(?<![\w.,:])(\d{1,3}) ?[hH] ?([0-5]\d) ?min(?: ?([0-5]\d) ?s)?\b",
@@ -252,7 +254,8 @@ def _fraction(num: int, den: int) -> str:
 
 def _is_season(a: str, b: str) -> bool:
     """'2023/24', '2023-2024': a year then the next one."""
-    return (len(a) == 4 and 1100 <= int(a) < 2100 and len(b) in (2, 4)
+    return (len(a) == 4 and a.isdigit() and b.isdigit() and 1100 <= int(a) < 2100
+            and len(b) in (2, 4)
             and int(b) == (int(a) + 1) % (100 if len(b) == 2 else 10000))
 
 
@@ -293,6 +296,8 @@ def say_ranges(text: str) -> str:
         a, b = m["a"], m["b"]
         if _is_season(a, b):
             return _season(a, b)
+        if re.search(r"(?:\barticles?|\b[LRD]\.?) ?$", text[max(0, m.start() - 10):m.start()]):
+            return f"{number(a)} tiret {number(b)}"  # a code's article: "L. 123-4"
         return f"{number(a, m['sign'])} à {counted(text, m, b)}"
 
     return re.sub(rf"{SIGN}(?P<a>{NUM})(?: ?[-–] ?)(?P<b>{NUM})(?![\w/-]|[.,]\d)", rng, text)
@@ -301,13 +306,13 @@ def say_ranges(text: str) -> str:
 # --- ordinals and plain numbers -----------------------------------------------------------
 
 _ORDINAL = re.compile(r"(?<![\w.,])(?P<n>\d{1,3}(?: \d{3})+|\d+)(?P<suf>ères?|ers?|res?|"
-                      r"èmes?|emes?|es?|è|ndes?|nds?)(?![\w'’])")
+                      r"èmes?|emes?|es?|è|n?des?|n?ds?)(?![\w'’])")
 
 
 def _ordinal_word(n: int, suffix: str) -> str:
     plural = "s" if suffix.endswith("s") and suffix != "s" else ""
-    if suffix.startswith("nd"):
-        return ("seconde" if suffix.startswith("nde") else "second") + plural
+    if suffix.startswith(("nd", "d")):  # "2nd", "2nde", "2de"
+        return ("seconde" if "de" in suffix else "second") + plural
     feminine = suffix.startswith(("re", "ère"))
     return ordinal(n, feminine) + plural
 
