@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import reduce
 
 from briefcast.normalize_en import _EMAIL, _URL, _clean_unicode
 from briefcast.normalize_fr_abbrev import abbreviations, initialisms, roman_numerals
@@ -186,10 +187,5 @@ class FrenchNormalizer:
 
     language: str = "fr"
 
-    def __init__(self, rules: tuple[Rule, ...] = PIPELINE) -> None:
-        self.rules = rules
-
     def normalize(self, text: str) -> str:
-        for rule in self.rules:
-            text = rule(text)
-        return text
+        return reduce(lambda spoken, rule: rule(spoken), PIPELINE, text)

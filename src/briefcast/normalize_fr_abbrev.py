@@ -27,7 +27,8 @@ _TITLE_RE = re.compile(r"(?<![\w.])(MM?\.|(?:Mmes?|Mlles?|Drs?|Pr|Me|Mgr)\b\.?)"
 _PHRASES = {r"\b([Pp])\. ?ex\.|\b([Pp])ar ex\.": "par exemple",
             r"\b([Cc])\.-à-d\.|\b([Cc])-à-d\b": "c'est-à-dire",
             r"\b([Cc])f\.": "voir", r"\b([Ee])nv\.": "environ", r"\b([vV])s\.?(?=\s)": "contre",
-            r"\b([Tt])él\.": "téléphone", r"\b([Mm])ax\.": "maximum", r"\bCie\b": "compagnie"}
+            r"\b([Tt])él\.": "téléphone", r"\b([Mm])ax\.": "maximum", r"\bCie\b": "compagnie",
+            r"(?<=[\w€$] )HT\b": "hors taxes", r"(?<=[\w€$] )TTC\b": "toutes taxes comprises"}
 # ending a sentence, their period is the sentence's too
 _ERAS = {r"\bav\. J\.-C\.": "avant Jésus-Christ", r"\bapr\. J\.-C\.": "après Jésus-Christ",
          r"\bJ\.-C\.": "Jésus-Christ"}
