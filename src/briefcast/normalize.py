@@ -40,6 +40,7 @@ from types import MappingProxyType
 from typing import Protocol, runtime_checkable
 
 from briefcast.errors import BriefcastError
+from briefcast.normalize_de import GermanNormalizer
 from briefcast.normalize_en import EnglishNormalizer
 
 __all__ = [
@@ -71,7 +72,10 @@ class UnsupportedLanguageError(BriefcastError, ValueError):
         super().__init__(f"no text normalizer for language {language!r} (available: {names})")
 
 
-DEFAULT_NORMALIZERS: Mapping[str, Normalizer] = MappingProxyType({"en": EnglishNormalizer()})
+DEFAULT_NORMALIZERS: Mapping[str, Normalizer] = MappingProxyType({
+    "en": EnglishNormalizer(),
+    "de": GermanNormalizer(),
+})
 
 
 def _lookup(language: str, normalizers: Mapping[str, Normalizer]) -> Normalizer:
