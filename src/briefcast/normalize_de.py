@@ -46,6 +46,7 @@ from briefcast.normalize_de_numbers import (
     say_ordinals,
     say_ranges,
     say_years,
+    upper_first,
 )
 
 Rule = Callable[[str], str]
@@ -78,8 +79,9 @@ def _identifiers(text: str) -> str:
                   lambda m: f"{m[1]}-{cardinal(int(m[2]))}"
                   if not m[2].startswith("0") or m[2] == "0" else f"{m[1]}-{digits(m[2])}",
                   text)
-    return re.sub(r"(?<![\w.,])(\d+)([A-Za-z]{1,3})\b",
-                  lambda m: f"{cardinal(int(m[1]))}-{m[2]}", text)
+    return re.sub(r"(?<![\w.,])(\d+)([A-Za-z]{1,3})\b(-?)",  # "das 5G-Netz": a compound noun
+                  lambda m: (upper_first if m[3] else str)(f"{cardinal(int(m[1]))}-{m[2]}")
+                  + m[3], text)
 
 
 _DAYS = "Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag"

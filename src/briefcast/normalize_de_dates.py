@@ -107,11 +107,18 @@ _SPORT = re.compile(r"(?i)\b(?:spiel|sieg|niederlage|tor|tore|treffer|gewann|gew
 _TIME_PREV = frozenset("um gegen ab bis seit von zwischen".split())
 
 
+def _about_a_match(text: str, pos: int) -> bool:
+    """Whether the sentence around ``pos`` talks about a match (only that sentence: a
+    paragraph's sport story does not turn the next sentence's "14:30" into a score)."""
+    start = max((m.end() for m in re.finditer(r"[.!?]\s", text[:pos])), default=0)
+    end = re.search(r"[.!?](?:\s|$)", text[pos:])
+    return bool(_SPORT.search(text[start:pos + (end.start() if end else len(text))]))
+
+
 def say_times(text: str) -> str:
     """'23:40 Uhr', '9.30 Uhr', '9 Uhr', '9–17 Uhr', 'um 14:30', '2:03:45'; and scores."""
     if not HAS_DIGIT(text):
         return text
-    sport = bool(_SPORT.search(text))
     text = re.sub(r"(?<![\w.,:])(\d{1,2})(?:[:.](\d{2}))?(?:\s?[-–]\s?|\s+bis\s+)"
                   r"(?=\d{1,2}(?:[:.]\d{2})?\s?Uhr\b)",
                   lambda m: (_clock(m[1], m[2]) if m[2] else cardinal(int(m[1]))) + " bis ",
@@ -124,7 +131,7 @@ def say_times(text: str) -> str:
         h, mins = m[1], m[2]
         prev = prev_word(text, m.start()).lower()
         is_time = (len(mins) == 2 and int(h) <= 24 and int(mins) < 60
-                   and (not sport or prev in _TIME_PREV) and not m[3])
+                   and (not _about_a_match(text, m.start()) or prev in _TIME_PREV) and not m[3])
         if is_time:
             return _clock(h, mins)
         said = f"{cardinal(int(h))} zu {cardinal(int(mins))}"

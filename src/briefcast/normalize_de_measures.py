@@ -162,7 +162,7 @@ def say_units(text: str) -> str:
         if m["gap"] == "-" or m["hy"]:  # a compound: "5-km-Lauf"
             return f"{m['n']}-{name.replace(' ', '-')}" + ("-" if m["hy"] else "")
         amount = f"{m['n']}–{m['b']}" if m["b"] else m["n"]
-        return f"{amount} {name}"
+        return f"{amount} {name}" + _period(text, m)
 
     text = _UNIT_RE.sub(unit, text)
     return re.sub(rf"(?<=\w)\s?/\s?({_alternation(list(PER_UNIT))})(?![\w²])",

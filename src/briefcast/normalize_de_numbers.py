@@ -51,7 +51,7 @@ STARTERS = frozenset(
     "Trotz".split())
 PREPOSITIONS = frozenset("ab an auf aus bei bis durch für gegen hinter in mit nach neben ohne "
                          "seit über um unter von vor während wegen zu zwischen binnen".split())
-_DATIVE_PREPS = frozenset("mit von nach aus bei seit zu vor in binnen gegenüber samt".split())
+_DATIVE_PREPS = frozenset("mit von nach aus bei seit zu vor in ab binnen gegenüber samt".split())
 _EN_AFTER = frozenset("am im vom zum beim zur ins dem den des einem einen eines seinem seinen "
                       "seines ihrem ihren ihres diesem diesen dieses jedem jeden jedes unserem "
                       "unseren unseres ihrer seiner dieser jener jenem jenen".split())
@@ -112,12 +112,23 @@ def feminine(noun: str) -> bool:
         ("e", "ung", "heit", "keit", "schaft", "ion", "tät", "ik", "ei", "enz", "anz", "ie"))
 
 
+_MASCULINE = frozenset("Euro Dollar US-Dollar Franken Cent Rappen Rubel Yen Kilometer Meter "
+                       "Zentimeter Millimeter Liter Tag Monat Punkt Platz Sitz Sieg Treffer "
+                       "Prozentpunkt Cent Zentner Fall".split())
+_ACCUSATIVE_PREV = frozenset("für um über gegen ohne durch auf kostet kosten kostete kosteten "
+                             "zahlt zahlen zahlte beträgt betrug erhält erhielt bekommt bekam "
+                             "verdient spart fordert verlangt".split())
+
+
 def one(noun: str, prev: str = "") -> str:
-    """'1' before a noun: 'ein'/'eine', after a dative preposition 'einem'/'einer'
-    ("vor 1 Jahr" -> "vor einem Jahr"). The accusative masculine ("einen") is not told."""
-    fem = feminine(noun)
-    if prev.lower() in _DATIVE_PREPS:
+    """'1' before a noun: 'ein'/'eine'; 'einem'/'einer' after a dative preposition ("vor 1
+    Jahr" -> "vor einem Jahr"); 'einen' before a masculine unit after an accusative
+    preposition or verb ("kostet 1 Euro" -> "kostet einen Euro")."""
+    fem, prev = feminine(noun), prev.lower()
+    if prev in _DATIVE_PREPS:
         return "einer" if fem else "einem"
+    if noun in _MASCULINE and prev in _ACCUSATIVE_PREV:
+        return "einen"
     return "eine" if fem else "ein"
 
 
@@ -146,7 +157,8 @@ def keep_period(text: str, end: int) -> str:
 
 def ordinal_ending(text: str, start: int, date: bool) -> str:
     """The case ending of an ordinal at ``start`` (the rule is in the module docstring)."""
-    words = re.findall(r"[^\W\d_]+", text[max(0, start - 60):start])
+    clause = re.split(r"[!?;]\s|(?<![\d\s])\.\s", text[max(0, start - 60):start])[-1]
+    words = re.findall(r"[^\W\d_]+", clause)
     gap = text[:start].rstrip()
     if words and gap.endswith(",") and words[-1].lower() in WEEKDAYS:  # "am Montag, 3. Mai"
         words = words[:-1]
@@ -190,10 +202,11 @@ def say_ordinals(text: str) -> str:
                           or (prev in PREPOSITIONS and nxt and nxt not in STARTERS))
         if not ordinal_shaped or (len(m[1]) == 4 and not after_article):
             return m.group()
-        said = ordinal(int(m[1]), ordinal_ending(text, m.start(), date=False))
+        said = ordinal(int(m[1].replace(".", "")), ordinal_ending(text, m.start(), date=False))
         return said + (keep_period(text, m.end()) if after_article else "")
 
-    return re.sub(r"(?<![\w.,:/-])(\d{1,4})\.(?=[ \t]|$)", ordinal_or_not, text)
+    return re.sub(r"(?<![\w.,:/-])(\d{1,3}(?:\.\d{3})+|\d{1,4})\.(?=[ \t]|$)", ordinal_or_not,
+                  text)
 
 
 _YEAR_PREV = frozenset("jahr jahre jahres jahren seit bis von ab anfang ende mitte frühjahr "
@@ -238,7 +251,10 @@ def say_decades(text: str) -> str:
 
     def decade(m: re.Match[str]) -> str:
         n = int(m[1])
-        return (year(n) if len(m[1]) == 4 else cardinal(n)) + m[2]
+        said = (year(n) if len(m[1]) == 4 else cardinal(n)) + m[2]
+        adjective = text.startswith("-", m.end()) or next_word(text, m.end()) in ("Jahre",
+                                                                                 "Jahren")
+        return said if adjective else upper_first(said)  # "die 68er": "die Achtundsechziger"
 
     return re.sub(r"(?<![\w.,])(\d+)(er(?:n|s|innen|in)?)(?![^\W_])", decade, text)
 
