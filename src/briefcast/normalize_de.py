@@ -32,9 +32,9 @@ import re
 from collections.abc import Callable
 
 from briefcast.normalize_common import clean_unicode, say_addresses
-from briefcast.normalize_de_abbrev import ABBREVIATION_WORDS, abbreviations
+from briefcast.normalize_de_abbrev import ABBREVIATION_WORDS, abbreviations, late_abbreviations
 from briefcast.normalize_de_dates import say_dates, say_phones, say_times
-from briefcast.normalize_de_measures import PER_UNIT, say_money, say_percents, say_units
+from briefcast.normalize_de_measures import say_money, say_per, say_percents, say_units
 from briefcast.normalize_de_numbers import (
     HAS_DIGIT,
     cardinal,
@@ -87,21 +87,30 @@ def _identifiers(text: str) -> str:
 _DAYS = "Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag"
 
 
+_SIGN_WORDS = {"°": "Grad", "%": "Prozent", "‰": "Promille", "€": "Euro", "$": "Dollar",
+               "£": "Pfund", "¥": "Yen", "§": "Paragraf"}
+
+
+def _sign(m: re.Match[str], text: str) -> str:
+    """A sign with no number to go with it, said as a word between single spaces."""
+    word = _SIGN_WORDS[m.group().strip()]
+    return (" " if m.start() else "") + word + (" " if m.end() < len(text) else "")
+
+
 def _symbols(text: str) -> str:
     """The signs left once the numbers are words: '&' -> 'und', '€' -> 'Euro', ..."""
     text = re.sub(r"\s*&\s*", " und ", text)
-    text = re.sub(r"\s+\+\s+", " plus ", text)
-    text = re.sub(r"\s+=\s+", " gleich ", text)
+    text = re.sub(r"(?<=\s)\+(?=\s)", "plus", text)
+    text = re.sub(r"(?<=\s)=(?=\s)", "gleich", text)
     text = re.sub(r"\s*×\s*", " mal ", text)
     text = re.sub(r"#(?=[^\W\d_])", "Hashtag ", text)
     text = re.sub(r"(?<!\w)@(?=\w)", "at ", text)
     text = re.sub(r"[®™©]", "", text)
     text = re.sub(rf"\b({_DAYS})\s?[–-]\s?(?=(?:{_DAYS})\b)", r"\1 bis ", text)
-    text = re.sub(r"\bpro (m²|qm|km²|kg|h|l|t|kWh|MWh)(?![\w²])",
-                  lambda m: "pro " + PER_UNIT[m[1]], text)
-    for sign, word in (("°", "Grad"), ("%", "Prozent"), ("‰", "Promille"), ("€", "Euro"),
-                       ("$", "Dollar"), ("£", "Pfund"), ("¥", "Yen"), ("§", "Paragraf")):
-        text = re.sub(rf"\s*{re.escape(sign)}\s*", f" {word} ", text) if sign in text else text
+    text = re.sub(r"°([CF])\b", lambda m: "° " + {"C": "Celsius", "F": "Fahrenheit"}[m[1]], text)
+    text = re.sub(r"[ \t]*[°%‰€$£¥§][ \t]*", lambda m: _sign(m, text), text)
+    text = say_per(re.sub(r"\b(k?m)([²³])", lambda m: ("Quadrat" if m[2] == "²" else "Kubik")
+                          + ("kilometer" if m[1] == "km" else "meter"), text))
     return re.sub(r" +(?=[,.;:!?)\]“\"])|(?<=[(\[„]) +", "", text)
 
 
@@ -112,7 +121,8 @@ def _tidy_spaces(text: str) -> str:
 PIPELINE: tuple[Rule, ...] = (
     clean_unicode, _addresses, abbreviations, _pre_symbols, say_phones, say_dates, say_times,
     say_money, say_percents, say_units, say_decades, say_compounds, say_fractions, say_ranges,
-    say_ordinals, _identifiers, say_years, say_cardinals, _symbols, _tidy_spaces,
+    say_ordinals, _identifiers, say_years, say_cardinals, late_abbreviations, _symbols,
+    _tidy_spaces,
 )
 
 # Where a new sentence starts with something that reads as a lowercase word once spoken: a

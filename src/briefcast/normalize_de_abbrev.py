@@ -110,11 +110,32 @@ def abbreviations(text: str) -> str:
     text = re.sub(r"\bDipl\.-Ing\.", "Diplomingenieur", text)
     text = re.sub(r"\bDr\.-Ing\.", "Doktor-Ingenieur", text)
     text = re.sub(r"(?<=[a-zäöüß])str\.", lambda m: "straße" + keep_period(text, m.end()), text)
-    text = re.sub(r"(?<![\w.])St\.(?=\s[A-ZÄÖÜ])", "Sankt", text)
+    text = re.sub(r"(?<=\d )St\.", lambda m: "Stück" + keep_period(text, m.end()), text)
+    text = re.sub(r"(?<![\w.])St\.", "Sankt", text)
     text = _WEEKDAY_RE.sub(lambda m: _WEEKDAYS[m[1] or m[2]], text)
-    text = re.sub(r"(?<![\w.])Fr\.(?=\s[A-ZÄÖÜ])", "Frau", text)
+    text = re.sub(r"(?<![\w.])Fr\.", "Frau", text)  # "Fr., 3. Mai" is Freitag (above)
     text = _MONTH_RE.sub(lambda m: (m[1] or "") + _MONTHS[m[2] or m[3]], text)
     text = _BEFORE_NUMBER_RE.sub(lambda m: _BEFORE_NUMBER[m[1]], text)
-    text = re.sub(r"\b([A-ZÄÖÜ][a-zäöüß]+) (" + "|".join(sorted(_ROMAN, key=len, reverse=True))
-                  + r")\.(?=\s|$)", lambda m: _regnal(text, m), text)
+    text = _REGNAL_RE.sub(lambda m: _regnal(text, m), text)
     return _WORD_RE.sub(lambda m: _word(text, m), text)
+
+
+# Monarchs' and popes' names, so that only "Wilhelm II." is a regnal numeral, not any
+# capitalized word before a Roman numeral ("Teil II.").
+_REGNAL_NAMES = ("Wilhelm Friedrich Karl Carl Ludwig Heinrich Otto Elisabeth Elizabeth Charles "
+                 "Georg George Paul Benedikt Leo Pius Franz Joseph Josef Maximilian Rudolf "
+                 "Philipp Gustav Harald Olav Haakon Juan Felipe Alfons Edward Eduard Richard "
+                 "Henry Jakob James Peter Katharina Gregor Innozenz Clemens Urban Johann "
+                 "Johannes Leopold Albert Konstantin Alexander Nikolaus Ferdinand Sigismund "
+                 "Wenzel Albrecht Ernst Christian Frederik Margrethe Carl-Gustaf Rainier "
+                 "Willem Wilhelmina Louis Napoleon Iwan Sixtus Bonifatius Hadrian").split()
+_REGNAL_RE = re.compile(r"\b(" + "|".join(_REGNAL_NAMES) + r") ("
+                        + "|".join(sorted(_ROMAN, key=len, reverse=True)) + r")\.(?=\s|$)")
+_AFTER_NUMBER_RE = re.compile(r"(?<![\w.])(" + "|".join(_AFTER_NUMBER) + r")\.")
+
+
+def late_abbreviations(text: str) -> str:
+    """Run once the numbers are words: what a number rule left ("23:40 Mio.")."""
+    if "." not in text:
+        return text
+    return _AFTER_NUMBER_RE.sub(lambda m: _word(text, m), text)

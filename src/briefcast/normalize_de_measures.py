@@ -147,7 +147,8 @@ PER_UNIT = {"kg": "Kilogramm", "h": "Stunde", "l": "Liter", "t": "Tonne", "m²":
         "qm": "Quadratmeter", "MWh": "Megawattstunde", "kWh": "Kilowattstunde", "Jahr": "Jahr",
         "Monat": "Monat", "Tag": "Tag", "Woche": "Woche", "Stunde": "Stunde", "Liter": "Liter",
         "Kopf": "Kopf", "Person": "Person", "Einwohner": "Einwohner", "Nacht": "Nacht",
-        "Barrel": "Barrel", "Tonne": "Tonne", "Kilogramm": "Kilogramm", "Haushalt": "Haushalt"}
+        "Barrel": "Barrel", "Tonne": "Tonne", "Kilogramm": "Kilogramm", "Haushalt": "Haushalt",
+            "km²": "Quadratkilometer", "Quadratmeter": "Quadratmeter"}
 
 
 def say_units(text: str) -> str:
@@ -164,6 +165,14 @@ def say_units(text: str) -> str:
         amount = f"{m['n']}–{m['b']}" if m["b"] else m["n"]
         return f"{amount} {name}" + _period(text, m)
 
-    text = _UNIT_RE.sub(unit, text)
-    return re.sub(rf"(?<=\w)\s?/\s?({_alternation(list(PER_UNIT))})(?![\w²])",
+    return say_per(_UNIT_RE.sub(unit, text))
+
+
+def say_per(text: str) -> str:
+    """'12 Euro/m²', 'Euro / Monat', 'pro kWh' -> 'pro Quadratmeter', 'pro Monat', ..."""
+    if "/" not in text and "pro " not in text:
+        return text
+    text = re.sub(rf"(?<=\w)\s?/\s?({_alternation(list(PER_UNIT))})(?![\w²])",
                   lambda m: f" pro {PER_UNIT[m[1]]}", text)
+    return re.sub(r"\bpro (m²|qm|km²|kg|h|l|t|kWh|MWh)(?![\w²])",
+                  lambda m: "pro " + PER_UNIT[m[1]], text)
