@@ -64,6 +64,9 @@ def _addresses(text: str) -> str:
 def _pre_symbols(text: str) -> str:
     """Signs that belong to the number after them: '~50' -> 'etwa 50', '#1' -> 'Nummer 1'."""
     text = re.sub(r"#(?=\d)", "Nummer ", text)
+    text = re.sub(r"#(?=[^\W\d_])", "Hashtag ", text)
+    text = re.sub(r"[ \t]*(?:#[ \t]*)+", lambda m: " " if m.start() and m.end() < len(text) else "",
+                  text)  # a lone "#" is layout, not a word
     text = re.sub(r"(?<![\w~])~\s?(?=\d)", "etwa ", text)
     text = re.sub(r"±\s?", "plus minus ", text)
     return re.sub(r"(?<=\d)\+(?=[\s,.;:!?)]|$)", " plus", text)  # "ab 65+"
@@ -100,10 +103,10 @@ def _sign(m: re.Match[str], text: str) -> str:
 def _symbols(text: str) -> str:
     """The signs left once the numbers are words: '&' -> 'und', '€' -> 'Euro', ..."""
     text = re.sub(r"\s*&\s*", " und ", text)
-    text = re.sub(r"(?<=\s)\+(?=\s)", "plus", text)
-    text = re.sub(r"(?<=\s)=(?=\s)", "gleich", text)
+    text = re.sub(r"(?<!\S)\+(?=\s|$)", "plus", text)
+    text = re.sub(r"(?<!\S)=(?=\s|$)", "gleich", text)
     text = re.sub(r"\s*×\s*", " mal ", text)
-    text = re.sub(r"#(?=[^\W\d_])", "Hashtag ", text)
+    text = re.sub(r"~\s?", "etwa ", text)
     text = re.sub(r"(?<!\w)@(?=\w)", "at ", text)
     text = re.sub(r"[®™©]", "", text)
     text = re.sub(rf"\b({_DAYS})\s?[–-]\s?(?=(?:{_DAYS})\b)", r"\1 bis ", text)
@@ -119,7 +122,7 @@ def _tidy_spaces(text: str) -> str:
 
 
 PIPELINE: tuple[Rule, ...] = (
-    clean_unicode, _addresses, abbreviations, _pre_symbols, say_phones, say_dates, say_times,
+    clean_unicode, _addresses, _pre_symbols, abbreviations, say_phones, say_dates, say_times,
     say_money, say_percents, say_units, say_decades, say_compounds, say_fractions, say_ranges,
     say_ordinals, _identifiers, say_years, say_cardinals, late_abbreviations, _symbols,
     _tidy_spaces,
@@ -128,7 +131,7 @@ PIPELINE: tuple[Rule, ...] = (
 # Where a new sentence starts with something that reads as a lowercase word once spoken: a
 # digit, a sign, or a lowercase abbreviation ("z. B.", "ca."). The text is split there, so
 # each sentence is normalized alone and its first letter capitalized afterwards.
-_OPENS = r"[\"'„“‚(\[]*(?:[\d€$£¥§#~+-]|z\.\s?B\.|ca\.|u\.\s?a\.|d\.\s?h\.|bzw\.|rd\.|ggf\.)"
+_OPENS = r"[\"'„“‚(\[]*(?:[\d€$£¥§~+-]|#\d|z\.\s?B\.|ca\.|u\.\s?a\.|d\.\s?h\.|bzw\.|rd\.|ggf\.)"
 _OPENER = f"(?={_OPENS})"
 _BREAK = re.compile(r"(?<=[.!?])([\"'“”»)\]]*)([ \t]+)" + _OPENER + r"|(\n+[ \t]*)" + _OPENER)
 _NOT_AN_END = re.compile(r"(?<!\w)(?:[^\W\d_]|[^\W\d_]+str|\d{1,2}|"
