@@ -7,10 +7,11 @@ Rewriting the text into plain spoken words *before* synthesis makes the reading
 predictable, testable, and the same on every machine.
 
 What: :func:`normalize` picks a per-language :class:`Normalizer` from a plain mapping
-(``{"en": EnglishNormalizer()}`` by default; callers may pass their own mapping, so there
+(:data:`DEFAULT_NORMALIZERS` by default; callers may pass their own mapping, so there
 is no import-time plugin registry) and returns the spoken form. The English rules live in
-:mod:`briefcast.normalize_en`. All normalizers are pure functions of their input: no I/O,
-no network, no clock, no randomness.
+:mod:`briefcast.normalize_en`, each other language's in ``briefcast.normalize_<code>``
+(German: :mod:`briefcast.normalize_de`, which documents its own output style). All
+normalizers are pure functions of their input: no I/O, no network, no clock, no randomness.
 
 English output style (the contract the tests pin down):
 

@@ -114,7 +114,7 @@ def feminine(noun: str) -> bool:
 
 _MASCULINE = frozenset("Euro Dollar US-Dollar Franken Cent Rappen Rubel Yen Kilometer Meter "
                        "Zentimeter Millimeter Liter Tag Monat Punkt Platz Sitz Sieg Treffer "
-                       "Prozentpunkt Cent Zentner Fall".split())
+                       "Prozentpunkt Zentner Fall".split())
 _ACCUSATIVE_PREV = frozenset("für um über gegen ohne durch auf kostet kosten kostete kosteten "
                              "zahlt zahlen zahlte beträgt betrug erhält erhielt bekommt bekam "
                              "verdient spart fordert verlangt".split())
