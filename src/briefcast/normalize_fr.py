@@ -39,7 +39,7 @@ import re
 from collections.abc import Callable
 from functools import reduce
 
-from briefcast.normalize_en import _EMAIL, _URL, _clean_unicode
+from briefcast.normalize_common import clean_unicode, say_addresses
 from briefcast.normalize_fr_abbrev import abbreviations, initialisms, roman_numerals
 from briefcast.normalize_fr_measures import say_money, say_percents, say_units
 from briefcast.normalize_fr_numbers import (
@@ -65,7 +65,7 @@ _SUPERSCRIPTS = str.maketrans({"ᵉ": "e", "ʳ": "r", "ᵈ": "d", "ˢ": "s", "�
 def _clean(text: str) -> str:
     """Typographic French: superscript ordinal letters ("XXIᵉ", "1ᵉʳ"), no-break spaces
     ("1 500", "9 h"), curly apostrophes; then the English module's cleaning."""
-    return _clean_unicode(text.translate(_SUPERSCRIPTS))
+    return clean_unicode(text.translate(_SUPERSCRIPTS))
 
 
 _ADDRESS_SYMBOLS = {".": " point ", "/": " slash ", "@": " arobase ", "_": " tiret bas ",
@@ -73,19 +73,10 @@ _ADDRESS_SYMBOLS = {".": " point ", "/": " slash ", "@": " arobase ", "_": " tir
                     "&": " et ", "#": " dièse ", "%": " pour cent ", "~": " tilde "}
 
 
-def _say_address(address: str) -> str:
-    address = re.sub(r"^(?:https?://)?(?:www\.)?", "", address).rstrip("/")
-    spoken = re.sub(r"[./@_+?=&#%~]", lambda m: _ADDRESS_SYMBOLS[m.group()], address)
-    return " ".join(re.sub(r"\d+", lambda m: f" {number(m.group())} ", spoken).split())
-
-
 def _addresses(text: str) -> str:
     """'www.service-public.fr' -> service-public point fr; 'contact@mairie.fr' -> contact
     arobase mairie point fr."""
-    if "." not in text:
-        return text
-    text = _EMAIL.sub(lambda m: _say_address(m.group()), text)
-    return _URL.sub(lambda m: _say_address(m.group()), text)
+    return say_addresses(text, _ADDRESS_SYMBOLS, number)
 
 
 def _pre_symbols(text: str) -> str:
