@@ -93,6 +93,12 @@ def test_feed_items_match_files(built: Path) -> None:
     assert item.findtext("pubDate") == "Tue, 24 Nov 2026 11:00:00 +0000"  # 06:00 New York
     description = item.findtext("description")
     assert "Port Authority Delays Vote" in description and "Harbor Town Council" in description
+    # Apple's guide: the episode's own name, not the show's again; the date (what differs
+    # between episodes) first, then the lead story. The MP3's ID3 title says the same.
+    title = item.findtext("title")
+    assert title.startswith("Tuesday, November 24, 2026: Port Authority Delays Vote"), title
+    assert "Nightly" not in title
+    assert str(ID3(mp3)["TIT2"]) == title
 
 
 def test_channel_tags(built: Path) -> None:

@@ -128,8 +128,8 @@ def _seeks_to(driver: WebDriver, start: float) -> None:
 
 def test_episode_page_plays_and_seeks(served: Served, browser: WebDriver) -> None:
     browser.get(served.url + f"{DATE.isoformat()}/")
-    assert browser.title == ("Harbor Town Ledger Nightly: Tuesday, November 24, 2026 · "
-                             "Harbor Town Ledger Nightly")
+    assert browser.title == ("Tuesday, November 24, 2026: Harbor Town Council Approves $48.6 "
+                             "Million Budget After Late-Night Vote · Harbor Town Ledger Nightly")
     _wait(browser, lambda d: _audio(d, "a.readyState") >= 1, "audio metadata never loaded")
     assert str(_audio(browser, "a.currentSrc")).endswith(f"/{DATE.isoformat()}/{served.mp3}")
     duration = float(_audio(browser, "a.duration"))
