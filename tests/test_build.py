@@ -131,7 +131,7 @@ def test_feedparser_reads_without_bozo(built: Path) -> None:
 
 
 def test_seed_junk_never_reaches_script(built: Path) -> None:
-    script = next((built.parent / "episodes" / DATE).glob("script.md")).read_text()
+    script = (built.parent / "episodes-private" / DATE / "script.md").read_text()
     assert "Port Authority Delays Vote" in script
     for junk in ("Creator:", "Credit:", "Stock Images", "Quayside Wire", "spot_img", "Sponsor",
                  "Tune in to our podcasts", "Top Stories", "More In This Category", "http"):
@@ -158,7 +158,7 @@ HEAVY = ("feedgen", "jinja2", "PIL", "mutagen", "pydub", "num2words", "feedparse
 def test_warm_rebuild_loads_no_heavy_library_and_damage_changes_no_byte(built: Path) -> None:
     out = built.parent / "episodes"
     published = ["feed.xml", "index.html", f"{DATE}/index.html", f"{DATE}/transcript.vtt",
-                 f"{DATE}/episode.json"]
+                 f"../episodes-private/{DATE}/episode.json"]
     before = {name: (out / name).read_bytes() for name in published}
     mp3_before = next((out / DATE).glob("*.mp3")).read_bytes()
     proc = subprocess.run([sys.executable, "-X", "importtime", "-m", "briefcast", "build",
@@ -379,7 +379,7 @@ def test_episode_fits_its_slot(built: Path) -> None:
     """Five minutes means five: the plan from the measured pace, and the real audio."""
     import json
 
-    report = json.loads((built.parent / "episodes" / DATE / "report.json").read_text())
+    report = json.loads((built.parent / "episodes-private" / DATE / "report.json").read_text())
     target = 5 * 60
     assert abs(report["duration_s"] - target) / target <= 0.10, report["duration_s"]
     assert abs(report["estimated_s"] - report["duration_s"]) / report["duration_s"] <= 0.06

@@ -23,7 +23,7 @@ from briefcast.config import load_config
 from briefcast.models import Chapter, CueTiming
 from briefcast.pipeline import build
 from briefcast.serve import make_server
-from briefcast.stages import publish
+from briefcast.stages import records
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
@@ -66,7 +66,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     config = load_config(demo_show(tmp_path_factory.mktemp("browser")))
     build(config, DATE)
     out = config.output_dir
-    (episode,), problems = publish.load_episodes(out)
+    (episode,), problems = records.load_episodes(out, config.private_dir)
     assert not problems
     art_name = next(out.glob("artwork-*")).name
     detail = site.read_detail(episode, out / DATE.isoformat())
