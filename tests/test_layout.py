@@ -225,6 +225,22 @@ def test_killed_between_the_episode_and_its_record(tmp_path: Path,
     assert run_cli("check", "--config", str(config.config_path)).returncode == 0
 
 
+def test_a_lost_private_folder_loses_no_episode(tmp_path: Path) -> None:
+    """A CI run that restored the public folder but not the private one: the feed keeps
+    every episode, read back from the published feed, and says so."""
+    config_path = small_show(tmp_path)
+    out, private = config_path.parent / "episodes", config_path.parent / "episodes-private"
+    for day in DATES[:2]:
+        assert run_cli("build", "--config", str(config_path), "--date", day).returncode == 0
+    before = feed_items(out)
+    shutil.rmtree(private)
+    proc = run_cli("build", "--config", str(config_path), "--date", DATES[2], "--quiet")
+    assert proc.returncode == 0, proc.stderr
+    assert f"the {DATES[0]} episode has no record" in proc.stderr
+    assert feed_items(out)[1:] == before
+    assert run_cli("check", "--config", str(config_path)).returncode == 0
+
+
 def test_private_folder_is_configurable_but_never_inside_the_served_one(tmp_path: Path) -> None:
     from briefcast.errors import ConfigError
 

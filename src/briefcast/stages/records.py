@@ -126,8 +126,9 @@ def _folders(out: Path, private: Path, under: str = "") -> list[str]:
 def load_episodes(out: Path, private: Path) -> tuple[list[Episode], list[str]]:
     """Every published episode whose record and audio agree; problems are returned, not raised.
 
-    An episode whose record is damaged but whose audio is intact is recovered from the
-    published feed, so a bad ``episode.json`` never makes an episode vanish from the feed.
+    An episode whose record is damaged or missing but whose audio is intact is recovered
+    from the published feed, so a bad or lost ``episode.json`` never makes an episode
+    vanish from the feed.
     """
     episodes: list[Episode] = []
     problems: list[str] = []
@@ -164,7 +165,13 @@ def load_episodes(out: Path, private: Path) -> tuple[list[Episode], list[str]]:
                             f"record says {episode.size_bytes}: it leaves the feed")
             continue
         episodes.append(episode)
-    for folder in _feed_folders(out) - set(folders):
+    for folder in sorted(_feed_folders(out) - set(folders)):
+        recovered = _recover_from_feed(out, folder) if (out / folder).is_dir() else None
+        if recovered is not None:  # its record is lost (say, a CI run without the private
+            episodes.append(recovered)  # folder): the feed still has what it needs
+            problems.append(f"the {folder} episode has no record in {private}; recovered "
+                            "from the published feed")
+            continue
         problems.append(f"the published feed lists the {folder} episode, but its folder "
                         f"{out / folder} is gone: it leaves the feed")
     return episodes, problems
