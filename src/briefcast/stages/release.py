@@ -53,8 +53,9 @@ def release(config: ShowConfig, out: Path, episodes: list[Episode],
             staged: publish.Staged | None, report: BuildReport) -> None:
     """Check the new feed against the files it names, then publish: feed last.
 
-    ``staged`` is tonight's episode and its staging folder, or None when the night's
-    episode is already on disk and only the feed and pages are brought up to date.
+    ``staged`` is tonight's episode and its two staging folders (public and private), or
+    None when the night's episode is already on disk and only the feed and pages are
+    brought up to date.
     """
     in_feed, archived = publish.split_retention(episodes, config.max_feed_items)
     art, suffix = publish.artwork_bytes(config)
