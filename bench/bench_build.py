@@ -99,7 +99,7 @@ def build(config_path: Path, config: ShowConfig, *flags: str) -> Run:
     seconds = time.perf_counter() - start
     if proc.returncode not in (0, EXIT_PARTIAL):
         raise SystemExit(f"build failed (exit {proc.returncode}):\n{proc.stderr}")
-    report = json.loads((config.output_dir / DATE.isoformat() / "report.json").read_text())
+    report = json.loads((config.private_dir / DATE.isoformat() / "report.json").read_text())
     return Run(seconds, report["tts_calls"], report["cache_hits"], report["mix_cached"],
                report["timings_s"])
 

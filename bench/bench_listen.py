@@ -156,7 +156,8 @@ def bench_engine(engine: str, voices: tuple[str, ...], work: Path, model: object
         return None
     cold_cpu = children_cpu() - cpu0
     episode = config.output_dir / DATE.isoformat()
-    report = json.loads((episode / "report.json").read_text(encoding="utf-8"))
+    report = json.loads((config.private_dir / DATE.isoformat() / "report.json")
+                        .read_text(encoding="utf-8"))
     mp3 = config.output_dir / report["audio_file"]
     script = built_script(config)
     spans = aired_spans(script, episode)

@@ -96,6 +96,12 @@ def test_feed_items_match_files(built: Path) -> None:
     assert item.findtext("pubDate") == "Tue, 24 Nov 2026 11:00:00 +0000"  # 06:00 New York
     description = item.findtext("description")
     assert "Port Authority Delays Vote" in description and "Harbor Town Council" in description
+    # Apple's guide: the episode's own name, not the show's again; the date (what differs
+    # between episodes) first, then the lead story. The MP3's ID3 title says the same.
+    title = item.findtext("title")
+    assert title.startswith("Tuesday, November 24, 2026: Port Authority Delays Vote"), title
+    assert "Nightly" not in title
+    assert str(ID3(mp3)["TIT2"]) == title
 
 
 def test_channel_tags(built: Path) -> None:
@@ -181,7 +187,7 @@ def test_feed_dates_do_not_follow_the_clock(built: Path) -> None:
 
 
 def test_seed_junk_never_reaches_script(built: Path) -> None:
-    script = next((built.parent / "episodes" / DATE).glob("script.md")).read_text()
+    script = (built.parent / "episodes-private" / DATE / "script.md").read_text()
     assert "Port Authority Delays Vote" in script
     for junk in ("Creator:", "Credit:", "Stock Images", "Quayside Wire", "spot_img", "Sponsor",
                  "Tune in to our podcasts", "Top Stories", "More In This Category", "http"):
@@ -208,7 +214,7 @@ HEAVY = ("feedgen", "jinja2", "PIL", "mutagen", "pydub", "num2words", "feedparse
 def test_warm_rebuild_loads_no_heavy_library_and_damage_changes_no_byte(built: Path) -> None:
     out = built.parent / "episodes"
     published = ["feed.xml", "index.html", f"{DATE}/index.html", f"{DATE}/transcript.vtt",
-                 f"{DATE}/episode.json"]
+                 f"../episodes-private/{DATE}/episode.json"]
     before = {name: (out / name).read_bytes() for name in published}
     mp3_before = next((out / DATE).glob("*.mp3")).read_bytes()
     proc = subprocess.run([sys.executable, "-X", "importtime", "-m", "briefcast", "build",
@@ -455,7 +461,7 @@ def test_episode_fits_its_slot(built: Path) -> None:
     """Five minutes means five: the plan from the measured pace, and the real audio."""
     import json
 
-    report = json.loads((built.parent / "episodes" / DATE / "report.json").read_text())
+    report = json.loads((built.parent / "episodes-private" / DATE / "report.json").read_text())
     target = 5 * 60
     assert abs(report["duration_s"] - target) / target <= 0.10, report["duration_s"]
     assert abs(report["estimated_s"] - report["duration_s"]) / report["duration_s"] <= 0.06

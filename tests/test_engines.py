@@ -240,7 +240,8 @@ def test_two_anchors_from_two_engines_in_one_build(tmp_path: Path) -> None:
     _, minutes, seconds = timings[-1].split(":")
     last_word_s = 60 * int(minutes) + float(seconds)
     assert duration - 8 < last_word_s <= duration  # the sign-off ends where the audio does
-    assert json.loads((episode / "report.json").read_text())["tts_calls"] >= 6
+    report_json = config.private_dir / "2026-11-24" / "report.json"
+    assert json.loads(report_json.read_text())["tts_calls"] >= 6
     again = build(config, dt.date(2026, 11, 24), rebuild=True)  # warm: nothing re-spoken
     assert again.tts_calls == 0 and again.audio_file == report.audio_file
 

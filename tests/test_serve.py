@@ -30,7 +30,10 @@ def root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (out / "feed.xml").write_bytes(b"<?xml version='1.0'?><rss version='2.0'/>")
     (out / "2026-11-24" / "show-2026-11-24.mp3").write_bytes(AUDIO)
     (out / "2026-11-24" / "chapters.json").write_text('{"version": "1.2.0"}')
-    (out / "2026-11-24" / "episode.json").write_text("{}")
+    (out / "alexa.json").write_text("{}")
+    for private in ("episode.json", "script.md", "report.json"):  # an old-layout folder
+        (out / "2026-11-24" / private).write_text("{}")
+    (out / "2026-11-24" / "notes.json").symlink_to("episode.json")
     (out / "2026-11-24" / "transcript.vtt").write_text("WEBVTT\n")
     (out / "2026-11-24" / "transcript.srt").write_text("1\n")
     (out / "artwork-abc.jpg").write_bytes(b"\xff\xd8jpeg")
@@ -173,12 +176,21 @@ def test_if_modified_since_gives_304(port: int, root: Path) -> None:
 
 
 def test_etag_changes_when_file_is_replaced(port: int, root: Path) -> None:
-    path = root / "2026-11-24" / "episode.json"
-    before = fetch(port, "/2026-11-24/episode.json")[0].getheader("ETag")
+    path = root / "alexa.json"
+    before = fetch(port, "/alexa.json")[0].getheader("ETag")
     stat = path.stat()
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
-    after = fetch(port, "/2026-11-24/episode.json")[0].getheader("ETag")
+    after = fetch(port, "/alexa.json")[0].getheader("ETag")
     assert before != after
+
+
+@pytest.mark.parametrize("path", ["/2026-11-24/episode.json", "/2026-11-24/script.md",
+                                  "/2026-11-24/report.json", "/2026-11-24/notes.json",
+                                  "/2026-11-24/%65pisode.json"])
+def test_producer_files_of_an_old_layout_are_never_served(port: int, path: str) -> None:
+    for method in ("GET", "HEAD"):
+        resp, body = fetch(port, path, method=method)
+        assert resp.status == 404 and b"{}" not in body
 
 
 @pytest.mark.parametrize(("path", "ctype"), [
@@ -187,7 +199,7 @@ def test_etag_changes_when_file_is_replaced(port: int, root: Path) -> None:
     ("/2026-11-24/transcript.vtt", "text/vtt"),
     ("/2026-11-24/transcript.srt", "application/x-subrip"),
     ("/2026-11-24/chapters.json", "application/json+chapters"),
-    ("/2026-11-24/episode.json", "application/json"),
+    ("/alexa.json", "application/json"),
     ("/artwork-abc.jpg", "image/jpeg"),
     ("/artwork-abc.png", "image/png"),
     ("/site/index.html", "text/html"),

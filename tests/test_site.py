@@ -18,7 +18,7 @@ from briefcast import site
 from briefcast.config import ShowConfig, load_config
 from briefcast.models import Chapter, CueTiming, Episode, StoryRef
 from briefcast.pipeline import build
-from briefcast.stages import publish
+from briefcast.stages import records
 from briefcast.transcript import to_vtt
 
 DATE = dt.date(2026, 11, 24)
@@ -46,7 +46,7 @@ class Built:
 
 def render_into(config: ShowConfig, out: Path) -> dict[str, bytes]:
     """Render the site of a built output folder into it, as the build will."""
-    episodes, problems = publish.load_episodes(out)
+    episodes, problems = records.load_episodes(out, config.private_dir)
     assert not problems
     art_name = next(out.glob("artwork-*")).name
     details = [site.read_detail(e, out / e.date.isoformat()) for e in episodes]
@@ -65,7 +65,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
                ("index.html", f"{DATE.isoformat()}/index.html")}  # the build wrote them
     pages = render_into(config, out)
     assert written == {rel: pages[rel] for rel in written}
-    (episode,), _ = publish.load_episodes(out)
+    (episode,), _ = records.load_episodes(out, config.private_dir)
     return Built(config, out, episode, next(out.glob("artwork-*")).name,
                  lxml.html.fromstring(pages["index.html"]),
                  lxml.html.fromstring(pages[f"{DATE.isoformat()}/index.html"]))

@@ -24,7 +24,7 @@ from briefcast.config import load_config
 from briefcast.models import Chapter, CueTiming
 from briefcast.pipeline import build
 from briefcast.serve import make_server
-from briefcast.stages import publish
+from briefcast.stages import records
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
@@ -67,7 +67,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     config = load_config(demo_show(tmp_path_factory.mktemp("browser")))
     build(config, DATE)
     out = config.output_dir
-    (episode,), problems = publish.load_episodes(out)
+    (episode,), problems = records.load_episodes(out, config.private_dir)
     assert not problems
     art_name = next(out.glob("artwork-*")).name
     detail = site.read_detail(episode, out / DATE.isoformat())
@@ -129,8 +129,8 @@ def _seeks_to(driver: WebDriver, start: float) -> None:
 
 def test_episode_page_plays_and_seeks(served: Served, browser: WebDriver) -> None:
     browser.get(served.url + f"{DATE.isoformat()}/")
-    assert browser.title == ("Harbor Town Ledger Nightly: Tuesday, November 24, 2026 · "
-                             "Harbor Town Ledger Nightly")
+    assert browser.title == ("Tuesday, November 24, 2026: Harbor Town Council Approves $48.6 "
+                             "Million Budget After Late-Night Vote · Harbor Town Ledger Nightly")
     _wait(browser, lambda d: _audio(d, "a.readyState") >= 1, "audio metadata never loaded")
     assert str(_audio(browser, "a.currentSrc")).endswith(f"/{DATE.isoformat()}/{served.mp3}")
     duration = float(_audio(browser, "a.duration"))

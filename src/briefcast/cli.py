@@ -117,6 +117,11 @@ def _parser() -> argparse.ArgumentParser:
             cmd.add_argument("--dry-run", action="store_true",
                              help="ingest, clean, condense and compose, print the script and "
                                   "warnings; make no audio and write nothing")
+    init = sub.add_parser("init", help="create a new show's folder: a commented config, an "
+                          "example article and a lexicon (never overwrites a file)")
+    init.add_argument("folder", nargs="?", type=Path, default=Path("."),
+                      help="where to create it (default: the current folder)")
+    init.add_argument("--quiet", action="store_true", help="print only problems")
     check = sub.add_parser("check", help="validate the published feed and the files it names")
     check.add_argument("--config", type=Path, default=Path("briefcast.toml"),
                        help="the show's TOML file (default: ./briefcast.toml)")
@@ -146,6 +151,8 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.ERROR if args.quiet else logging.WARNING,
                         format="%(levelname)s %(message)s")
     try:
+        if args.command == "init":
+            return _init(args.folder, args.quiet)
         if args.command == "serve" and args.output and args.config is None:
             return _serve(args.output, args.host, args.port, args.quiet)
         args.config = args.config or Path("briefcast.toml")
@@ -221,6 +228,21 @@ def _build(config: ShowConfig, date: dt.date, quiet: bool, rebuild: bool = False
     ]
     print("\n".join(lines))
     return status
+
+
+def _init(folder: Path, quiet: bool) -> int:
+    from briefcast.scaffold import create_show
+
+    written = create_show(folder)
+    if quiet:
+        return 0
+    for path in written:
+        print(f"Created   {path}")
+    config = folder / "briefcast.toml"
+    print(f"Next: edit [show] in {config}, put articles in {folder / 'articles'}, then\n"
+          f"  briefcast script --config {config}   # read the script\n"
+          f"  briefcast build --config {config}    # make and publish the episode")
+    return 0
 
 
 def _check(config: ShowConfig, quiet: bool) -> int:

@@ -39,7 +39,7 @@ from briefcast.prepare import (  # prepare and script_markdown: also used via th
     script_markdown,
 )
 from briefcast.sound import sound_seconds
-from briefcast.stages import publish
+from briefcast.stages import publish, records
 from briefcast.stages.mix import MasterTarget, MixResult, mix_cached
 from briefcast.stages.pacing import Pace, measure_pace
 from briefcast.stages.release import BuildReport, release
@@ -133,8 +133,8 @@ def _speak_isolating_failures(prepared: Prepared, config: ShowConfig, date: dt.d
 
 
 def public_source(source: str, config: ShowConfig) -> str:
-    """How a source is named in files that are published (episode.json, report.json):
-    URLs as they are, files relative to the show's folder, never the server's full path."""
+    """How a source is named in the episode's record and report (episode.json, report.json):
+    URLs as they are, files relative to the show's folder, never the machine's full path."""
     if "://" in source:
         return source
     path = Path(source)
@@ -172,14 +172,6 @@ def voice_paces(config: ShowConfig, engine: TTSEngine,
     return paces, problems
 
 
-def _remove_leftovers(out: Path) -> None:
-    for leftover in out.glob(".staging-*"):
-        if leftover.is_dir():
-            shutil.rmtree(leftover, ignore_errors=True)
-        else:
-            leftover.unlink(missing_ok=True)
-
-
 def build(config: ShowConfig, date: dt.date, engine: TTSEngine | None = None,
           progress: Progress | None = None, rebuild: bool = False) -> BuildReport:
     """Build and publish the episode for ``date``; raise BriefcastError on failure.
@@ -192,11 +184,13 @@ def build(config: ShowConfig, date: dt.date, engine: TTSEngine | None = None,
                          feed=config.feed_url)
     out = config.output_dir
     with output_lock(out):
-        _remove_leftovers(out)  # from builds killed mid-way; we hold the lock, so none is live
-        existing, problems = publish.load_episodes(out)
+        # From builds killed mid-way (we hold the lock, so none is live), and the old layout
+        report.warnings += records.settle(out, config.private_dir)
+        existing, problems = records.load_episodes(out, config.private_dir)
         report.warnings += problems
         previous = next((e for e in existing if e.date == date), None)
-        archived = publish.archived_episode(out, date) if previous is None else None
+        archived = records.archived_episode(out, config.private_dir, date) \
+            if previous is None else None
         if archived is not None and not rebuild:
             raise BuildError(f"the {date} episode is already published and has left the feed "
                              f"for {publish.ARCHIVE_DIR}/ (output.max_feed_items is "
@@ -205,18 +199,18 @@ def build(config: ShowConfig, date: dt.date, engine: TTSEngine | None = None,
         previous = previous or archived  # a rebuild keeps its GUID and pubDate
         if previous is not None and previous in existing and not rebuild:
             report.reused = True
-            _report_episode(report, previous, out)
+            _report_episode(report, previous, out, config.private_dir)
             release(config, out, existing, None, report)
             return report
         _make_and_publish(config, date, engine, progress, existing, previous, report)
     return report
 
 
-def _report_episode(report: BuildReport, episode: Episode, out: Path) -> None:
+def _report_episode(report: BuildReport, episode: Episode, out: Path, private: Path) -> None:
     report.stories_in = [s.title for s in episode.stories]
     report.audio_file, report.size_bytes = episode.audio_file, episode.size_bytes
     report.duration_s = float(episode.duration_s)
-    old_report = out / episode.date.isoformat() / "report.json"
+    old_report = private / episode.date.isoformat() / records.REPORT_NAME
     try:
         old = json.loads(old_report.read_text(encoding="utf-8"))
         report.loudness_lufs = float(old.get("loudness_lufs", 0.0))
@@ -260,9 +254,11 @@ def _make_and_publish(config: ShowConfig, date: dt.date, engine: TTSEngine | Non
 
     slug = slugify(config.title)
     folder = date.isoformat()
-    staging = out / f".staging-{folder}-{os.getpid()}"
+    staging = out / f"{publish.STAGING_PREFIX}{folder}-{os.getpid()}"
+    private = config.private_dir / staging.name  # the producer's files: never served
     staging.mkdir(parents=True)
     try:
+        private.mkdir(parents=True)
         started = clock()
         mixed = staging / "episode.mp3"
         mix, mix_hit = mix_cached(spoken.segments, staging, mixed,
@@ -304,15 +300,16 @@ def _make_and_publish(config: ShowConfig, date: dt.date, engine: TTSEngine | Non
         files = {
             "transcript.vtt": to_vtt(mix.timings).encode("utf-8"),
             "transcript.srt": to_srt(mix.timings).encode("utf-8"),
-            publish.RECORD_NAME: publish.episode_to_json(episode),
             "chapters.json": _chapters_json(mix),
-            "script.md": script_markdown(
-                prepared.script, config.rate_wpm, estimate(prepared),
-                name=lambda source: public_source(source, config)).encode("utf-8"),
         }
         for name, data in files.items():
             publish.write_atomic(staging / name, data)
+        publish.write_atomic(private / records.RECORD_NAME, records.episode_to_json(episode))
+        publish.write_atomic(private / records.SCRIPT_NAME, script_markdown(
+            prepared.script, config.rate_wpm, estimate(prepared),
+            name=lambda source: public_source(source, config)).encode("utf-8"))
         episodes = [e for e in existing if e.date != date] + [episode]
-        release(config, out, episodes, (episode, staging), report)
+        release(config, out, episodes, publish.Staged(episode, staging, private), report)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+        shutil.rmtree(private, ignore_errors=True)
