@@ -17,6 +17,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import DEMO, make_show
@@ -32,7 +33,8 @@ PUBLIC_SUFFIXES = {".mp3", ".html", ".vtt", ".srt", ".json", ".xml", ".jpg"}
 
 def small_show(tmp: Path, **overrides: str) -> Path:
     articles = sorted((DEMO / "articles").glob("*.txt"))[:2]
-    return make_show(tmp, articles, **{"story_count": "2", "target_minutes": "1", **overrides})
+    opts: dict[str, Any] = {"story_count": "2", "target_minutes": "1", **overrides}
+    return make_show(tmp, articles, **opts)
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
