@@ -36,8 +36,9 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefcast.english import BRITISH_WORD_LIST, WORD_LIST
+from briefcast.english import WORD_LIST
 from briefcast.errors import ConfigError
+from briefcast.languages import language_data
 from briefcast.models import Cue, Script
 
 log = logging.getLogger(__name__)
@@ -232,7 +233,7 @@ def espeak_spelled(words: Sequence[str], voice: str = "en-us") -> set[str] | Non
     return {w for w in words if w.lower() in marked}
 
 
-_FRAME_CHAPTER = "Introduction"  # the chapter of the intro and rundown cues
+_FRAME_KINDS = ("intro", "headlines")  # the cues of the intro and rundown
 Spelled = Callable[[Sequence[str]], "set[str] | None"]
 
 
@@ -241,20 +242,25 @@ def pronunciation_warnings(cues: Iterable[Cue], lexicon: Lexicon, language: str,
                            ) -> list[str]:
     """Names espeak-ng is likely to mangle, one warning per word, in order of appearance.
 
-    ``words`` is a lowercased English word list (None: not available, so only words that
+    ``words`` is a lowercased word list of the language (None: not available, so only words that
     ``spelled`` flags are reported); ``spelled`` tells which words espeak-ng would spell
     out. The check reads each cue's normalized text before the lexicon is applied, so
     "Dr. Okafor" is seen as "Doctor Okafor" and respellings are never flagged.
     """
     from briefcast.normalize import normalize  # num2words and the rules: slow to import
 
+    name = language_data(language).name
     first_seen: dict[str, str] = {}
+    in_frame: set[str] = set()  # words first seen in the intro or rundown
     for cue in cues:
         for word in name_candidates(normalize(cue.text, language)):
             if word in first_seen:
-                if first_seen[word] == _FRAME_CHAPTER:  # name the story, not the rundown
-                    first_seen[word] = cue.chapter
+                if word in in_frame and cue.kind not in _FRAME_KINDS:
+                    first_seen[word] = cue.chapter  # name the story, not the rundown
+                    in_frame.discard(word)
                 continue
+            if cue.kind in _FRAME_KINDS:
+                in_frame.add(word)
             if lexicon.covers(word) or (words is not None and word.lower() in words):
                 continue
             first_seen[word] = cue.chapter
@@ -265,20 +271,24 @@ def pronunciation_warnings(cues: Iterable[Cue], lexicon: Lexicon, language: str,
             warnings.append(f"pronunciation: espeak-ng would spell {word!r} letter by letter "
                             f"(in {chapter!r}); add a respelling to the lexicon")
         elif words is not None:
-            warnings.append(f"pronunciation: {word!r} is not in the English word list; "
+            warnings.append(f"pronunciation: {word!r} is not in the {name} word list; "
                             f"espeak-ng may mispronounce it (in {chapter!r}); listen, and "
                             "add a respelling to the lexicon if needed")
     return warnings
 
 
 def review_warnings(script: Script, lexicon: Lexicon, language: str, voice: str) -> list[str]:
-    """The pronunciation check with the system word list and espeak-ng (for reports/CLI)."""
-    words = system_words()
-    british = system_words(BRITISH_WORD_LIST)  # "Defence", "Labour": English, not names
-    if words is not None and british is not None:
-        words = words | british
+    """The pronunciation check with the system word lists of the show's language and
+    espeak-ng (for reports/CLI). English reads Debian's American and British lists
+    ("Defence", "Labour": English, not names); German, Spanish and French their own."""
+    data = language_data(language)
+    lists = [system_words(path) for path in data.word_lists]
+    words = None if lists[0] is None else frozenset().union(*(w for w in lists if w))
     notes = [] if words is not None else [
-        f"pronunciation: no word list at {WORD_LIST} (install the wamerican package); "
-        "only names espeak-ng would spell out are reported"]
+        f"pronunciation: no word list at {data.word_lists[0]} (install the "
+        f"{data.word_list_package} package); only names espeak-ng would spell out are "
+        "reported"]
+    if data.code != "en":
+        voice = data.espeak_voice  # the language's espeak-ng voice, whatever engine speaks
     return notes + pronunciation_warnings(script.cues, lexicon, language, words,
                                           lambda ws: espeak_spelled(ws, voice))

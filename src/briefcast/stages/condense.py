@@ -59,8 +59,8 @@ def spoken_sentences(story: Story, edition: dt.date | None = None,
     the edition day; without an edition date they are left as written.
     """
     frame = date_frame(story.published, edition, timezone,
-                       exact=not story.published_assumed)
-    paragraphs = [split_sentences(strip_dateline(p)) for p in story.paragraphs]
+                       exact=not story.published_assumed, language=story.language)
+    paragraphs = [split_sentences(strip_dateline(p), story.language) for p in story.paragraphs]
     spoken: list[str] = []
     for i, sentences in enumerate(paragraphs):
         before = paragraphs[i - 1][-1] if i > 0 and paragraphs[i - 1] else ""
