@@ -38,7 +38,7 @@ from pathlib import Path
 
 from briefcast.english import WORD_LIST
 from briefcast.errors import ConfigError
-from briefcast.languages import language_data
+from briefcast.languages import LanguageData, language_data
 from briefcast.models import Cue, Script
 
 log = logging.getLogger(__name__)
@@ -203,6 +203,33 @@ def name_candidates(text: str) -> list[str]:
     return found
 
 
+_LINKS = ("", "s", "es", "n", "en", "e", "er")  # German linking elements: "Landestitel"
+
+
+def known(word: str, words: Collection[str], data: LanguageData) -> bool:
+    """Whether the word list knows ``word``: as it is, without an elided article
+    ("l'hôpital"), or, in a compounding language, as known words joined ("Kinder|flügel",
+    "Landes|titel": the part before may end in a linking "s", "n", "en"...)."""
+    lower = word.lower().replace("’", "'")
+    for elision in data.elisions:
+        if lower.startswith(elision) and len(lower) > len(elision):
+            lower = lower[len(elision):]
+            break
+    return lower in words or (data.compounds and _compound(lower, words, 2))
+
+
+def _compound(word: str, words: Collection[str], depth: int) -> bool:
+    """``word`` split into known parts of three letters or more (at most ``depth`` cuts)."""
+    for cut in range(3, len(word) - 2):
+        head, tail = word[:cut], word[cut:]
+        if not (tail in words or (depth > 1 and _compound(tail, words, depth - 1))):
+            continue
+        if any(head.endswith(link) and head[:len(head) - len(link)] in words
+               for link in _LINKS if len(head) - len(link) >= 3):
+            return True
+    return False
+
+
 @functools.lru_cache(maxsize=4)
 def system_words(path: Path = WORD_LIST) -> frozenset[str] | None:
     """The system English word list (lowercased), or None when it is not installed."""
@@ -249,7 +276,8 @@ def pronunciation_warnings(cues: Iterable[Cue], lexicon: Lexicon, language: str,
     """
     from briefcast.normalize import normalize  # num2words and the rules: slow to import
 
-    name = language_data(language).name
+    data = language_data(language)
+    name = data.name
     first_seen: dict[str, str] = {}
     in_frame: set[str] = set()  # words first seen in the intro or rundown
     for cue in cues:
@@ -261,7 +289,7 @@ def pronunciation_warnings(cues: Iterable[Cue], lexicon: Lexicon, language: str,
                 continue
             if cue.kind in _FRAME_KINDS:
                 in_frame.add(word)
-            if lexicon.covers(word) or (words is not None and word.lower() in words):
+            if lexicon.covers(word) or (words is not None and known(word, words, data)):
                 continue
             first_seen[word] = cue.chapter
     flagged = (spelled(list(first_seen)) if spelled else None) or set()

@@ -154,6 +154,7 @@ DATA = LanguageData(
            "AP": "Associated Press", "Reuters": "Reuters", "epd": "Evangelischer Pressedienst",
            "KNA": "Katholische Nachrichten-Agentur", "SID": "Sport-Informations-Dienst"},
     quotes=("„", "“"),
+    compounds=True,
     pace=(
         "Der Hafenrat hat am Dienstagabend über die neue Fähre gesprochen.",
         "Der Hafenrat hat am Dienstagabend beschlossen, den alten Nordsteg noch vor dem "

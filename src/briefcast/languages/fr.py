@@ -150,6 +150,7 @@ DATA = LanguageData(
     wires={"AFP": "l'Agence France-Presse", "Reuters": "l'agence Reuters",
            "AP": "l'agence Associated Press", "Belga": "l'agence Belga",
            "ATS": "l'Agence télégraphique suisse"},
+    elisions=("l'", "d'", "qu'", "j'", "n'", "s'", "c'", "m'", "t'", "jusqu'", "lorsqu'"),
     quotes=("«\u00a0", "\u00a0»"),  # French sets no-break spaces inside guillemets
     pace=(
         "Le conseil du port s'est réuni mardi soir pour parler du nouveau bac.",
