@@ -97,7 +97,10 @@ def _clause(sentence: str, start: int, end: int) -> str:
     """The clause around a phrase (between , ; : and dashes), quotes blanked out."""
     text = outside_quotes(sentence)
     before = re.split(r"[,;:—–]", text[:start])[-1]
-    after = re.split(r"[,;:—–]", text[end:])[0]
+    pieces = re.split(r"[,;:—–]", text[end:])
+    after = pieces[0]
+    if not before.strip(" “\"‘'(¿¡") and not after.strip() and len(pieces) > 1:
+        after = pieces[1]  # "Lundi, la mairie a annoncé ...": the clause it opens
     return before + " " + after
 
 
