@@ -135,7 +135,8 @@ def espeak_voice_id(voice: str) -> str:
     if shutil.which("espeak-ng") is None:
         return voice
     base, plus, variant = voice.partition("+")
-    files, codes = set(), {}
+    files: set[str] = set()
+    codes: dict[str, str] = {}
     for line in _espeak_listing("--voices", None).splitlines()[1:]:
         cols = line.split()
         if len(cols) >= 5:
