@@ -278,8 +278,42 @@ def test_pyttsx3_speaks_the_language_with_espeak_ng(language: str) -> None:
         engine.close()
 
 
+@pytest.mark.parametrize("voice", ["de", "es", "fr", "fr-fr", "es-419", "de+f3"])
+def test_language_voices_pass_the_voice_check(voice: str) -> None:
+    from briefcast.backends.tts import espeak_voice_problem
+
+    assert espeak_voice_problem(voice) is None
+
+
 def test_every_language_has_its_tables() -> None:
     assert sorted(LANGUAGES) == ["de", "en", "es", "fr"]
     for data in LANGUAGES.values():
         assert len(data.frame.weekdays) == 7 and len(data.frame.months) == 12
         assert all(data.pace), data.code
+
+
+def test_script_keeps_the_languages_quote_marks_and_credits_its_wires(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Composing a German story: the frame is German, quotes come back as „…“, a dpa
+    dateline credits the agency by its spoken name. (The German normalizer is stood in
+    for by the identity: this tests the composer, not the numbers.)"""
+    from briefcast.stages import script as script_stage
+
+    monkeypatch.setattr(script_stage, "normalize", lambda text, language: text)
+    config = parse_config(_raw("de"), Path("/tmp/show.toml"))
+    lines = ("Berlin (dpa) - Der Stadtrat hat den Haushalt für das kommende Jahr nach "
+             "langer Debatte im Rathaus beschlossen.",
+             "„Dieser Haushalt hält das Wasser draußen und die Busse am Laufen“, sagte "
+             "Bürgermeisterin Ines Okafor nach der Abstimmung im Rathaus.")
+    story = clean_article(Article("a.txt", "Stadtrat beschließt Haushalt", lines), "de")
+    assert isinstance(story, Story)
+    assert story.paragraphs[1].startswith("“Dieser")  # one way of writing quotes inside
+    script = script_stage.compose_script([story], config, dt.date(2026, 11, 24),
+                                         paces=None)
+    texts = [cue.text for cue in script.cues]
+    assert texts[0] == "Willkommen bei Bote. Heute ist Dienstag, der 24. November 2026."
+    assert texts[2] == ("Unser erstes Thema. Stadtrat beschließt Haushalt. Quelle: "
+                        "Deutsche Presse-Agentur.")
+    assert any(t.startswith("„Dieser Haushalt") and "Laufen“, sagte" in t for t in texts)
+    assert not any("(dpa)" in t or "Berlin -" in t for t in texts)
+    assert script.cues[0].chapter == "Einleitung" and script.cues[-1].chapter == "Verabschiedung"

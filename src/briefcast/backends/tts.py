@@ -112,7 +112,8 @@ def espeak_voice_problem(voice: str, cache_dir: Path | None = None) -> str | Non
     for line in _espeak_listing("--voices", cache_dir).splitlines()[1:]:
         cols = line.split()
         if len(cols) >= 5:
-            known.update({cols[1].lower(), cols[3].lower(), cols[4].lower()})
+            known.update({cols[1].lower(), cols[3].lower(), cols[4].lower(),
+                          cols[4].split("/")[-1].lower()})  # the file's name: "fr"
     if base.lower() not in known:
         return f"espeak-ng has no voice {base!r} (see `espeak-ng --voices`)"
     if variant:

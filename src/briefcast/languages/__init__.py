@@ -129,6 +129,7 @@ class LanguageData:
     wires: Mapping[str, str]  # news agency in a dateline -> its spoken name
     quotes: tuple[str, str] = ("“", "”")  # the language's quotation marks (see quotes.py)
     pace: tuple[str, str, str] = ("", "", "")  # short, long and headline passages (pacing)
+    attribution: str = ""  # a verb or word that names who is quoted: "sagte|erklärte"
     compounds: bool = False  # words join into new words ("Fährverbindungen"): the word
     # list knows the parts, not the whole
     elisions: tuple[str, ...] = ()  # "l'", "d'": an article joined to the word after it

@@ -153,6 +153,8 @@ DATA = LanguageData(
     wires={"dpa": "Deutsche Presse-Agentur", "AFP": "Agence France-Presse",
            "AP": "Associated Press", "Reuters": "Reuters", "epd": "Evangelischer Pressedienst",
            "KNA": "Katholische Nachrichten-Agentur", "SID": "Sport-Informations-Dienst"},
+    attribution=r"\b(sagte|sagten|sagt|sagen|erklärte|erklärten|erklärt|betonte|betont|"
+                r"meinte|warnte|fügte|ergänzte|kündigte|berichtete|schrieb|so|laut)\b",
     quotes=("„", "“"),
     compounds=True,
     pace=(

@@ -153,6 +153,8 @@ DATA = LanguageData(
     wires={"EFE": "la agencia EFE", "Europa Press": "Europa Press",
            "AFP": "la agencia France-Presse", "AP": "la agencia Associated Press",
            "Reuters": "la agencia Reuters"},
+    attribution=r"\b(dijo|dice|dijeron|afirmó|afirma|explicó|explica|señaló|aseguró|añadió|"
+                r"declaró|advirtió|indicó|comentó|escribió|según)\b",
     quotes=("«", "»"),
     pace=(
         "El consejo del puerto se reunió el martes por la tarde para hablar del transbordador.",

@@ -151,6 +151,10 @@ DATA = LanguageData(
            "AP": "l'agence Associated Press", "Belga": "l'agence Belga",
            "ATS": "l'Agence télégraphique suisse"},
     elisions=("l'", "d'", "qu'", "j'", "n'", "s'", "c'", "m'", "t'", "jusqu'", "lorsqu'"),
+    attribution=r"\b(a|ont|avait|avaient) (déclaré|dit|expliqué|affirmé|ajouté|précisé|"
+                r"assuré|confié|indiqué|souligné|estimé|écrit)\b|\b(déclare|explique|affirme|"
+                r"ajoute|précise|assure|estime|selon|confie|souligne|raconte)\b|"
+                r"-t-(il|elle|ils|elles)\b",
     quotes=("«\u00a0", "\u00a0»"),  # French sets no-break spaces inside guillemets
     pace=(
         "Le conseil du port s'est réuni mardi soir pour parler du nouveau bac.",

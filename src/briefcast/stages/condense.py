@@ -13,12 +13,14 @@ scores and budgets count what will actually be read.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 
+from briefcast.languages import language_data
 from briefcast.models import Story, Summary
 from briefcast.stages.coherence import article_sentences, opener_problem, pronoun_start
 from briefcast.stages.dates import date_frame
@@ -75,7 +77,14 @@ _ATTRIBUTION = re.compile(r"\b(said|says|say|told|tells|asked|asks|added|adds|wr
 _OPENING = "“‘\"'"
 
 
-def unattributed_quote(sentence: str) -> bool:
+@functools.lru_cache(maxsize=8)
+def _attribution(language: str) -> re.Pattern[str]:
+    """English's attribution words, and the show language's ("sagte", "dijo", "a déclaré")."""
+    own = language_data(language).attribution
+    return re.compile(_ATTRIBUTION.pattern + (f"|{own}" if own else ""), re.IGNORECASE)
+
+
+def unattributed_quote(sentence: str, language: str = "en") -> bool:
     """A quotation with no speaker in the sentence: a quote's later sentence, or a whole
     quoted sentence ("“Tonight is theirs.”"). Listeners hear no quote marks, so read out
     alone it is put in the anchor's mouth."""
@@ -85,7 +94,7 @@ def unattributed_quote(sentence: str) -> bool:
     opens_with_quote = text[:1] in _OPENING and text[:1] != "'"
     if not (unbalanced or opens_with_quote):
         return False
-    return _ATTRIBUTION.search(text) is None
+    return _attribution(language).search(text) is None
 
 
 def opens_inside_quote(sentences: list[str]) -> list[bool]:
@@ -161,7 +170,7 @@ def condense_story(story: Story, budget_words: int,
 
     def fits(k: int, chosen: list[int]) -> bool:
         """Whether sentence ``k`` may join ``chosen`` as far as its neighbours go."""
-        if unattributed_quote(sentences[k]) or (inside[k] and k - 1 not in chosen):
+        if unattributed_quote(sentences[k], story.language) or (inside[k] and k - 1 not in chosen):
             return False  # read aloud alone, it would sound like the anchor's own words
         if follows[k] and k - 1 not in chosen:
             return False  # "He added: ..." needs the sentence that says who he is
