@@ -20,9 +20,11 @@ letter, so capitals cannot mark stress (it guesses stress well). Respellings onl
 enables it and the brackets would be read out as text.
 
 The warning check (:func:`pronunciation_warnings`) lists capitalized words that are not
-sentence-initial, not in the lexicon and not in the system English word list
-(``/usr/share/dict/words``, Debian package ``wamerican``), and says which of them espeak-ng
-would spell letter by letter (its ``-X`` trace reports them as "Unpronouncable").
+sentence-initial, not in the lexicon and not in the system word list of the show's language
+(``/usr/share/dict/words``, Debian package ``wamerican``, for English; ``ngerman``,
+``spanish``, ``french``; German compounds of listed words count as listed), and says which
+of them espeak-ng would spell letter by letter (its ``-X`` trace reports them as
+"Unpronouncable").
 """
 
 from __future__ import annotations
