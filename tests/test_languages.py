@@ -209,6 +209,7 @@ def test_quotes_of_each_language_are_found_and_given_back(language: str, written
     ("de", "Die Zahl stieg auf 12. Der Rat war überrascht.", 2),
     ("es", "El Sr. García llegó a EE.UU. en marzo. La Dra. Ruiz habló después.", 2),
     ("fr", "M. Dupont est arrivé. Il a parlé avec Mme Leroy pendant une heure.", 2),
+    ("es", "El alcalde habló. ¿Qué pasará ahora? ¡Nadie lo sabe todavía!", 3),
 ])
 def test_sentences_split_where_they_end(language: str, paragraph: str, count: int) -> None:
     assert len(split_sentences(paragraph, language)) == count
@@ -317,3 +318,12 @@ def test_script_keeps_the_languages_quote_marks_and_credits_its_wires(
     assert any(t.startswith("„Dieser Haushalt") and "Laufen“, sagte" in t for t in texts)
     assert not any("(dpa)" in t or "Berlin -" in t for t in texts)
     assert script.cues[0].chapter == "Einleitung" and script.cues[-1].chapter == "Verabschiedung"
+
+
+def test_condensing_counts_the_languages_content_words() -> None:
+    """Function words of the language ("der", "die", "und") do not make a sentence
+    central; accented words are whole words ("Fähre", not "hre")."""
+    from briefcast.stages.condense import _content_words
+
+    words = _content_words("Die Fähre der Reederei fuhr über die Förde und zurück.", "de")
+    assert words == ["fähre", "reederei", "fuhr", "förde"]

@@ -40,9 +40,22 @@ where while do does did so such just one two""".split())
 MAX_SENTENCE_WORDS = 60
 
 
-def _content_words(sentence: str) -> list[str]:
-    return [w.lower().strip("'’") for w in _WORD.findall(sentence)
-            if w.lower() not in _STOP and len(w) > 2]
+_WORD_ANY = re.compile(r"[^\W\d_][\w'’-]+|\d[\d,.]*")  # "Fähre", "año": any alphabet
+
+
+@functools.lru_cache(maxsize=8)
+def _stopwords(language: str) -> frozenset[str]:
+    """English's, and jusText's list of the show's language ("der", "el", "les")."""
+    from briefcast.stages.locate import stoplist
+
+    return frozenset(_STOP) | (stoplist(language) if language != "en" else frozenset())
+
+
+def _content_words(sentence: str, language: str = "en") -> list[str]:
+    stop = _stopwords(language)
+    pattern = _WORD if language == "en" else _WORD_ANY
+    return [w.lower().strip("'’") for w in pattern.findall(sentence)
+            if w.lower() not in stop and len(w) > 2]
 
 
 def _similar(a: set[str], b: set[str]) -> bool:
@@ -117,9 +130,9 @@ def opens_inside_quote(sentences: list[str]) -> list[bool]:
     return inside
 
 
-def _scores(sentences: list[str]) -> list[float]:
+def _scores(sentences: list[str], language: str = "en") -> list[float]:
     """How much each sentence is worth hearing: position, centrality, facts, names."""
-    words = [_content_words(s) for s in sentences]
+    words = [_content_words(s, language) for s in sentences]
     freq = Counter(w for ws in words for w in set(ws))
     scores: list[float] = []
     for i, (sentence, ws) in enumerate(zip(sentences, words)):
@@ -151,8 +164,8 @@ def condense_story(story: Story, budget_words: int,
     sentences = spoken_sentences(story, edition, timezone)
     if not sentences:
         return Summary(story, (), budget_words)
-    words = [set(_content_words(s)) for s in sentences]
-    scores = _scores(sentences)
+    words = [set(_content_words(s, story.language)) for s in sentences]
+    scores = _scores(sentences, story.language)
     lengths = [count_words(s) for s in sentences]
     article = "\n".join(article_sentences(story))
     # People introduced in the spoken sentences, then those only the unspoken text names

@@ -56,7 +56,7 @@ STARTERS = frozenset(
 BRAND_EXCLAMATIONS = frozenset(("Yahoo", "Jeopardy", "Wham", "Oklahoma", "Airplane",
                                 "Mamma Mia", "Hello", "Panic", "Yum", "Mahalo"))
 _CLOSERS = "”\"’)]"
-_OPENERS = "“\"‘(["
+_OPENERS = "“\"‘([¿¡"  # "¿" and "¡" open Spanish questions and exclamations
 _CANDIDATE = re.compile(r"[.!?…]([" + re.escape(_CLOSERS) + r"]*)\s+(?=[" + re.escape(_OPENERS)
                         + r"]?\w)")
 _DOTTED = re.compile(r"(?:[a-z]\.)+[a-z]")
