@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -236,7 +237,7 @@ def _is_subheading(line: str) -> bool:
             and any(c.islower() for c in text))
 
 
-def _nav_list(lines: list[str] | tuple[str, ...], title_key: str,
+def _nav_list(lines: Sequence[str], title_key: str,
               heading: re.Pattern[str] | None = None) -> set[int]:
     """Indices of the headlines listed under a navigation heading such as "Related Stories".
 
@@ -263,7 +264,7 @@ def _nav_list(lines: list[str] | tuple[str, ...], title_key: str,
     return listed
 
 
-def _neighbour(kept: list[bool], insert: list[bool], lines: list[str] | tuple[str, ...],
+def _neighbour(kept: list[bool], insert: list[bool], lines: Sequence[str],
                i: int, step: int) -> bool:
     """Whether the nearest line in direction ``step``, past blanks and inserts, is kept."""
     j = i + step
@@ -272,8 +273,7 @@ def _neighbour(kept: list[bool], insert: list[bool], lines: list[str] | tuple[st
     return 0 <= j < len(lines) and kept[j]
 
 
-def classify_lines(lines: list[str] | tuple[str, ...], title: str,
-                   language: str = "en") -> list[bool]:
+def classify_lines(lines: Sequence[str], title: str, language: str = "en") -> list[bool]:
     """Label each line: True = junk (not read aloud). Blank lines count as junk.
 
     ``language`` is the show's: its sites' junk lines and bylines join the English ones.
