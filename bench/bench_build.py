@@ -112,7 +112,7 @@ def built_script(config: ShowConfig) -> Script:
     engine = make_engine(config.voices)
     try:
         cache = Cache(config.cache_dir)
-        paces = {v.name: measure_pace(engine, v.name, config.rate_wpm, cache)
+        paces = {v.name: measure_pace(engine, v.name, config.rate_wpm, cache, config.language)
                  for v in config.voices}
     finally:
         engine.close()

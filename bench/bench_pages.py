@@ -38,7 +38,7 @@ BASELINE_MIN_WORDS = 8
 GOALS = {"junk aired": 0.02, "lead aired": 0.95, "lead facts": 0.95, "coherent": 0.95}
 
 
-def short_lines_dropped(article: Article) -> Story | Skipped:
+def short_lines_dropped(article: Article, language: str = "en") -> Story | Skipped:
     """The naive baseline: keep every line of BASELINE_MIN_WORDS words or more."""
     kept = tuple(" ".join(line.split()) for line in article.lines
                  if len(line.split()) >= BASELINE_MIN_WORDS)

@@ -11,6 +11,9 @@ command -v text2wave >/dev/null 2>&1 || need+=(festival)  # voice.engine = "fest
 [ -d /usr/share/festival/voices/us/cmu_us_slt_arctic_hts ] || need+=(festvox-us-slt-hts)
 [ -f /usr/share/dict/words ] || need+=(wamerican)  # word lists of the pronunciation check
 [ -f /usr/share/dict/british-english ] || need+=(wbritish)
+[ -f /usr/share/dict/ngerman ] || need+=(wngerman)  # German, Spanish and French shows
+[ -f /usr/share/dict/spanish ] || need+=(wspanish)
+[ -f /usr/share/dict/french ] || need+=(wfrench)
 ldconfig -p 2>/dev/null | grep -q libespeak-ng || need+=(libespeak-ng1)
 if ! command -v python3 >/dev/null 2>&1; then need+=(python3 python3-venv); fi
 if command -v python3 >/dev/null 2>&1 && ! python3 -c "import venv, ensurepip" >/dev/null 2>&1; then

@@ -300,7 +300,8 @@ def _script(config: ShowConfig, date: dt.date, dry_run: bool = False) -> int:
     try:
         cache = Cache(config.cache_dir)
         voices = [v.name for v in config.voices]
-        if all(cached_pace(engine.fingerprint(v), v, config.rate_wpm, cache) for v in voices):
+        if all(cached_pace(engine.fingerprint(v), v, config.rate_wpm, cache,
+                              config.language) for v in voices):
             paces, problems = voice_paces(config, engine, cache)
         else:
             with tempfile.TemporaryDirectory(prefix="briefcast-script-") as scratch:
@@ -328,14 +329,13 @@ def _script(config: ShowConfig, date: dt.date, dry_run: bool = False) -> int:
 
 def _ingest(config: ShowConfig, date: dt.date) -> int:
     from briefcast.models import Skipped
-    from briefcast.prepare import source_label
-    from briefcast.stages.clean import clean_article
+    from briefcast.prepare import clean_for_show, source_label
     from briefcast.stages.ingest import ingest
 
     result = ingest(config, date)
     print(f"Sources for {date} ({config.timezone})")
     for article in result.articles:
-        cleaned = clean_article(article)
+        cleaned = clean_for_show(article, config)
         if isinstance(cleaned, Skipped):
             print(f"DROP  {source_label(article.source)}: {cleaned.reason}")
             continue

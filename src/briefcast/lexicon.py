@@ -20,9 +20,11 @@ letter, so capitals cannot mark stress (it guesses stress well). Respellings onl
 enables it and the brackets would be read out as text.
 
 The warning check (:func:`pronunciation_warnings`) lists capitalized words that are not
-sentence-initial, not in the lexicon and not in the system English word list
-(``/usr/share/dict/words``, Debian package ``wamerican``), and says which of them espeak-ng
-would spell letter by letter (its ``-X`` trace reports them as "Unpronouncable").
+sentence-initial, not in the lexicon and not in the system word list of the show's language
+(``/usr/share/dict/words``, Debian package ``wamerican``, for English; ``ngerman``,
+``spanish``, ``french``; German compounds of listed words count as listed), and says which
+of them espeak-ng would spell letter by letter (its ``-X`` trace reports them as
+"Unpronouncable").
 """
 
 from __future__ import annotations
@@ -36,8 +38,9 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefcast.english import BRITISH_WORD_LIST, WORD_LIST
+from briefcast.english import WORD_LIST
 from briefcast.errors import ConfigError
+from briefcast.languages import LanguageData, language_data
 from briefcast.models import Cue, Script
 
 log = logging.getLogger(__name__)
@@ -202,6 +205,33 @@ def name_candidates(text: str) -> list[str]:
     return found
 
 
+_LINKS = ("", "s", "es", "n", "en", "e", "er")  # German linking elements: "Landestitel"
+
+
+def known(word: str, words: Collection[str], data: LanguageData) -> bool:
+    """Whether the word list knows ``word``: as it is, without an elided article
+    ("l'hôpital"), or, in a compounding language, as known words joined ("Kinder|flügel",
+    "Landes|titel": the part before may end in a linking "s", "n", "en"...)."""
+    lower = word.lower().replace("’", "'")
+    for elision in data.elisions:
+        if lower.startswith(elision) and len(lower) > len(elision):
+            lower = lower[len(elision):]
+            break
+    return lower in words or (data.compounds and _compound(lower, words, 2))
+
+
+def _compound(word: str, words: Collection[str], depth: int) -> bool:
+    """``word`` split into known parts of three letters or more (at most ``depth`` cuts)."""
+    for cut in range(3, len(word) - 2):
+        head, tail = word[:cut], word[cut:]
+        if not (tail in words or (depth > 1 and _compound(tail, words, depth - 1))):
+            continue
+        if any(head.endswith(link) and head[:len(head) - len(link)] in words
+               for link in _LINKS if len(head) - len(link) >= 3):
+            return True
+    return False
+
+
 @functools.lru_cache(maxsize=4)
 def system_words(path: Path = WORD_LIST) -> frozenset[str] | None:
     """The system English word list (lowercased), or None when it is not installed."""
@@ -232,7 +262,7 @@ def espeak_spelled(words: Sequence[str], voice: str = "en-us") -> set[str] | Non
     return {w for w in words if w.lower() in marked}
 
 
-_FRAME_CHAPTER = "Introduction"  # the chapter of the intro and rundown cues
+_FRAME_KINDS = ("intro", "headlines")  # the cues of the intro and rundown
 Spelled = Callable[[Sequence[str]], "set[str] | None"]
 
 
@@ -241,21 +271,27 @@ def pronunciation_warnings(cues: Iterable[Cue], lexicon: Lexicon, language: str,
                            ) -> list[str]:
     """Names espeak-ng is likely to mangle, one warning per word, in order of appearance.
 
-    ``words`` is a lowercased English word list (None: not available, so only words that
+    ``words`` is a lowercased word list of the language (None: not available, so only words that
     ``spelled`` flags are reported); ``spelled`` tells which words espeak-ng would spell
     out. The check reads each cue's normalized text before the lexicon is applied, so
     "Dr. Okafor" is seen as "Doctor Okafor" and respellings are never flagged.
     """
     from briefcast.normalize import normalize  # num2words and the rules: slow to import
 
+    data = language_data(language)
+    name = data.name
     first_seen: dict[str, str] = {}
+    in_frame: set[str] = set()  # words first seen in the intro or rundown
     for cue in cues:
         for word in name_candidates(normalize(cue.text, language)):
             if word in first_seen:
-                if first_seen[word] == _FRAME_CHAPTER:  # name the story, not the rundown
-                    first_seen[word] = cue.chapter
+                if word in in_frame and cue.kind not in _FRAME_KINDS:
+                    first_seen[word] = cue.chapter  # name the story, not the rundown
+                    in_frame.discard(word)
                 continue
-            if lexicon.covers(word) or (words is not None and word.lower() in words):
+            if cue.kind in _FRAME_KINDS:
+                in_frame.add(word)
+            if lexicon.covers(word) or (words is not None and known(word, words, data)):
                 continue
             first_seen[word] = cue.chapter
     flagged = (spelled(list(first_seen)) if spelled else None) or set()
@@ -265,20 +301,24 @@ def pronunciation_warnings(cues: Iterable[Cue], lexicon: Lexicon, language: str,
             warnings.append(f"pronunciation: espeak-ng would spell {word!r} letter by letter "
                             f"(in {chapter!r}); add a respelling to the lexicon")
         elif words is not None:
-            warnings.append(f"pronunciation: {word!r} is not in the English word list; "
+            warnings.append(f"pronunciation: {word!r} is not in the {name} word list; "
                             f"espeak-ng may mispronounce it (in {chapter!r}); listen, and "
                             "add a respelling to the lexicon if needed")
     return warnings
 
 
 def review_warnings(script: Script, lexicon: Lexicon, language: str, voice: str) -> list[str]:
-    """The pronunciation check with the system word list and espeak-ng (for reports/CLI)."""
-    words = system_words()
-    british = system_words(BRITISH_WORD_LIST)  # "Defence", "Labour": English, not names
-    if words is not None and british is not None:
-        words = words | british
+    """The pronunciation check with the system word lists of the show's language and
+    espeak-ng (for reports/CLI). English reads Debian's American and British lists
+    ("Defence", "Labour": English, not names); German, Spanish and French their own."""
+    data = language_data(language)
+    lists = [system_words(path) for path in data.word_lists]
+    words = None if lists[0] is None else frozenset().union(*(w for w in lists if w))
     notes = [] if words is not None else [
-        f"pronunciation: no word list at {WORD_LIST} (install the wamerican package); "
-        "only names espeak-ng would spell out are reported"]
+        f"pronunciation: no word list at {data.word_lists[0]} (install the "
+        f"{data.word_list_package} package); only names espeak-ng would spell out are "
+        "reported"]
+    if data.code != "en":
+        voice = data.espeak_voice  # the language's espeak-ng voice, whatever engine speaks
     return notes + pronunciation_warnings(script.cues, lexicon, language, words,
                                           lambda ws: espeak_spelled(ws, voice))

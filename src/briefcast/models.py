@@ -46,6 +46,7 @@ class Story:
     url: str | None = None
     published: dt.datetime | None = None  # from the Article; resolves "today" and "yesterday"
     published_assumed: bool = False  # an undated article: ``published`` is the window's middle
+    language: str = "en"  # the show's language (primary subtag), which the story is in
 
     @property
     def word_count(self) -> int:

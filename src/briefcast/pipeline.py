@@ -164,7 +164,7 @@ def voice_paces(config: ShowConfig, engine: TTSEngine,
     problems: list[str] = []
     for voice in (v.name for v in config.voices):
         try:
-            paces[voice] = measure_pace(engine, voice, config.rate_wpm, cache)
+            paces[voice] = measure_pace(engine, voice, config.rate_wpm, cache, config.language)
         except SynthesisError as exc:
             problems.append(f"could not measure the pace of voice {voice!r} ({exc}); its "
                             f"stories are timed at the other voice's pace, or at "

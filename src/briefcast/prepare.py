@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from briefcast.cache import Cache
 from briefcast.config import ShowConfig
 from briefcast.errors import BuildError
-from briefcast.models import Finding, Script, Skipped, Story
+from briefcast.models import Article, Finding, Script, Skipped, Story
 from briefcast.stages.ingest import edition_window, ingest
 from briefcast.stages.pacing import Pace, estimate_seconds, nominal_pace
 
@@ -71,15 +71,13 @@ def prepare(config: ShowConfig, date: dt.date, paces: dict[str, Pace] | None = N
 def _from_ingested(config: ShowConfig, date: dt.date, ingested: IngestResult,
                    paces: dict[str, Pace], extra_s: float) -> Prepared:
     """Clean the ingested articles, then compose and check the script."""
-    from briefcast.stages.clean import clean_article
-
     stories: list[Story] = []
     skipped = list(ingested.skipped)
     # An undated article is taken to be from the middle of the edition's window: for a
     # 06:00 show that is the evening before, so its "today" is said as "yesterday".
     assumed = edition_window(config, date).start + dt.timedelta(hours=12)
     for article in ingested.articles:
-        cleaned = clean_article(article)
+        cleaned = clean_for_show(article, config)
         if isinstance(cleaned, Skipped):
             skipped.append(cleaned)
         else:
@@ -91,6 +89,19 @@ def _from_ingested(config: ShowConfig, date: dt.date, ingested: IngestResult,
                           + list(config.sources_feeds))
         raise BuildError(f"no usable articles for {date} in {where} ({reasons})")
     return compose_checked(config, date, stories, skipped, paces, extra_s)
+
+
+def clean_for_show(article: Article, config: ShowConfig) -> Story | Skipped:
+    """The article cleaned with the show language's rules, or why it cannot air: too
+    little story left, or a story in another language than the show's."""
+    from briefcast.stages.clean import clean_article
+    from briefcast.stages.language import language_problem
+
+    cleaned = clean_article(article, config.language)
+    if isinstance(cleaned, Skipped):
+        return cleaned
+    problem = language_problem(cleaned, config.language)
+    return cleaned if problem is None else Skipped(article.source, problem)
 
 
 def compose_checked(config: ShowConfig, date: dt.date, stories: list[Story],

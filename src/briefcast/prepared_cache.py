@@ -8,7 +8,7 @@ result is stored in the cache, keyed by everything it depends on:
 - the ingested articles and skipped sources, the date, the voices' paces, the stings'
   length, the whole config, and the lexicon file's contents;
 - briefcast's own code and every installed distribution's version (``code_version``);
-- the system word lists and espeak-ng's version (the pronunciation check reads both),
+- the system word lists of the show's language and espeak-ng's version (the pronunciation check reads both),
   and the show's time zone data.
 
 Log records made while preparing are kept with the result and given again on reuse, so
@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from briefcast.cache import Cache, code_version, content_key, file_digest
 from briefcast.config import ShowConfig
-from briefcast.english import BRITISH_WORD_LIST, WORD_LIST
+from briefcast.languages import language_data
 from briefcast.stages.pacing import Pace
 
 if TYPE_CHECKING:
@@ -52,7 +52,8 @@ def prepared_key(config: ShowConfig, date: dt.date, ingested: IngestResult,
     return content_key(
         KIND, code_version(), repr(config), file_digest(config.lexicon), date.isoformat(),
         sorted((name, repr(pace)) for name, pace in paces.items()),
-        extra_s, repr(ingested), file_digest(WORD_LIST), file_digest(BRITISH_WORD_LIST),
+        extra_s, repr(ingested),
+        [file_digest(p) for p in language_data(config.language).word_lists],
         espeak_version(), _zone_digest(config.timezone))
 
 

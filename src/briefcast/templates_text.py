@@ -4,7 +4,9 @@ Why: a show reads in its own language and house style, so every fixed sentence t
 stage speaks comes from the ``[script]`` table of the show's config. Templates are plain
 ``str.format_map`` strings with a small, checked set of ``{placeholders}``; a typo such as
 ``{shwo}`` is reported when the config is loaded, with every other config problem, not
-half-way through a night's build. The defaults are the English the show had before.
+half-way through a night's build. A key the show does not set takes the default of the
+show's language (``briefcast.languages``: a German show sounds German with no ``[script]``
+table); the schema's defaults are the English ones.
 
 What: :data:`SCRIPT_SCHEMA` (merged into the config schema), :class:`ScriptTemplates` (the
 validated, frozen result) and pure helpers that render one piece of the frame each.
@@ -15,12 +17,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 import string
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from briefcast.english import MONTHS, WEEKDAYS
+from briefcast.languages import Frame, language_data
+from briefcast.languages.en import DATA as ENGLISH
 
 Check = Callable[[Any], str | None]
 
@@ -35,30 +38,35 @@ DATE_FIELDS = frozenset({"weekday", "month", "day", "year"})
 # guide: a clear, concise name for the episode that does not repeat the show's title.
 TITLE_FIELDS = SHOW_FIELDS | {"headline"}
 
-TRANSITIONS = ("Next.", "In other news.", "Also in the news.", "Turning to another story.",
-               "Meanwhile.", "Here is another story.")
+_EN: Frame = ENGLISH.frame
+TRANSITIONS = _EN.transitions
 
 
 @dataclass(frozen=True)
 class ScriptTemplates:
     """Validated frame texts of one show (defaults: the original English briefing)."""
 
-    intro: str = "Welcome to {show}, for {date}."
+    intro: str = _EN.intro
     disclosure: str | None = None  # spoken right after the intro when the show asks for it
-    rundown: str = "In this briefing: {headlines}."
-    rundown_and: str = "and"  # joins the last headline: "A; B; and C"
-    top_story: str = "Our top story."
-    last_story: str = "And finally."
+    rundown: str = _EN.rundown
+    rundown_and: str = _EN.rundown_and  # joins the last headline: "A; B; and C"
+    top_story: str = _EN.top_story
+    last_story: str = _EN.last_story
     transitions: tuple[str, ...] = TRANSITIONS
-    story: str = "{transition} {title}. From {source}."
-    outro: str = "That's {show} for {date}. Thanks for listening, and join us again tomorrow."
-    date: str = "{weekday}, {month} {day}, {year}"
+    story: str = _EN.story
+    outro: str = _EN.outro
+    date: str = _EN.date
     # What differs from one episode to the next, the date first: app lists cut titles short
+    # (the same in every language: the date and the lead headline are in the show's own)
     title: str = "{date}: {headline}"
-    weekdays: tuple[str, ...] = WEEKDAYS
-    months: tuple[str, ...] = MONTHS
+    weekdays: tuple[str, ...] = _EN.weekdays
+    months: tuple[str, ...] = _EN.months
     outlet: str = ""  # the newsroom's spoken name; config fills in show.author when unset
     source_names: tuple[tuple[str, str], ...] = ()  # (host, spoken name), sorted by host
+    # Set by the show's language, not by [script]:
+    first_day: str = _EN.first_day  # {day} on the 1st of a month: French "1er"
+    intro_chapter: str = _EN.intro_chapter  # chapter names of the frame's cues
+    outro_chapter: str = _EN.outro_chapter
 
 
 # --- checks (used by the config schema) ---------------------------------------------------
@@ -150,8 +158,7 @@ _DEFAULT = ScriptTemplates()
 SCRIPT_SCHEMA: dict[str, tuple[Any, Check]] = {
     "intro": (_DEFAULT.intro, template_check(SHOW_FIELDS)),
     "disclosure": (False, _bool),
-    "disclosure_text": ("This briefing is read by a synthetic voice.",
-                        template_check(SHOW_FIELDS)),
+    "disclosure_text": (_EN.disclosure_text, template_check(SHOW_FIELDS)),
     "rundown": (_DEFAULT.rundown, template_check(RUNDOWN_FIELDS)),
     "rundown_and": (_DEFAULT.rundown_and, _plain),
     "top_story": (_DEFAULT.top_story, template_check(PHRASE_FIELDS)),
@@ -161,16 +168,36 @@ SCRIPT_SCHEMA: dict[str, tuple[Any, Check]] = {
     "outro": (_DEFAULT.outro, template_check(SHOW_FIELDS)),
     "date": (_DEFAULT.date, template_check(DATE_FIELDS)),
     "title": (_DEFAULT.title, template_check(TITLE_FIELDS)),
-    "weekdays": (list(WEEKDAYS), names_check(7)),
-    "months": (list(MONTHS), names_check(12)),
+    "weekdays": (list(_EN.weekdays), names_check(7)),
+    "months": (list(_EN.months), names_check(12)),
     "outlet": (None, _plain),
     "source_names": ({}, source_names_check),
     "lexicon": (None, _plain),  # path of the pronunciation lexicon, relative to the config
 }
 
 
-def script_templates(values: Mapping[str, Any], author: str) -> ScriptTemplates:
-    """Build the frozen templates from checked ``[script]`` values."""
+def language_defaults(language: str) -> dict[str, Any]:
+    """The ``[script]`` defaults of a language, keyed as in :data:`SCRIPT_SCHEMA`."""
+    frame = language_data(language).frame
+    return {"intro": frame.intro, "disclosure_text": frame.disclosure_text,
+            "rundown": frame.rundown, "rundown_and": frame.rundown_and,
+            "top_story": frame.top_story, "last_story": frame.last_story,
+            "transitions": list(frame.transitions), "story": frame.story,
+            "outro": frame.outro, "date": frame.date, "weekdays": list(frame.weekdays),
+            "months": list(frame.months)}
+
+
+def script_templates(values: Mapping[str, Any], author: str, language: str = "en",
+                     given: Collection[str] | None = None) -> ScriptTemplates:
+    """Build the frozen templates from checked ``[script]`` values.
+
+    Keys not in ``given`` (the keys the show's file sets; default: all of ``values``) take
+    the default of ``language``.
+    """
+    given = values.keys() if given is None else given
+    defaults = language_defaults(language)
+    values = {k: (v if k in given else defaults.get(k, v)) for k, v in values.items()}
+    frame = language_data(language).frame
     return ScriptTemplates(
         intro=values["intro"],
         disclosure=values["disclosure_text"] if values["disclosure"] else None,
@@ -188,6 +215,9 @@ def script_templates(values: Mapping[str, Any], author: str) -> ScriptTemplates:
         outlet=(values["outlet"] or author).strip(),
         source_names=tuple(sorted((_host(k), n.strip())
                                   for k, n in values["source_names"].items())),
+        first_day=frame.first_day,
+        intro_chapter=frame.intro_chapter,
+        outro_chapter=frame.outro_chapter,
     )
 
 
@@ -203,15 +233,22 @@ def render(template: str, **values: object) -> str:
 
 def spoken_date(date: dt.date, t: ScriptTemplates) -> str:
     """'Thursday, November 26, 2026' with the default English names."""
+    day = t.first_day if date.day == 1 else date.day
     return render(t.date, weekday=t.weekdays[date.weekday()], month=t.months[date.month - 1],
-                  day=date.day, year=date.year)
+                  day=day, year=date.year)
 
 
 def headline_list(titles: Sequence[str], t: ScriptTemplates) -> str:
-    """'A', or 'A; B; and C' (semicolons: headlines often contain commas)."""
+    """'A', or 'A; B; and C' (semicolons: headlines often contain commas).
+
+    Spanish "y" becomes "e" before an "i" sound ("y Italia" is said "e Italia").
+    """
     if len(titles) <= 1:
         return "".join(titles)
-    return "; ".join(titles[:-1]) + f"; {t.rundown_and} {titles[-1]}"
+    joint = t.rundown_and
+    if joint.lower() == "y" and re.match(r"(?i)h?[ií](?![aeoóu])", titles[-1]):
+        joint = "e" if joint == "y" else "E"
+    return "; ".join(titles[:-1]) + f"; {joint} {titles[-1]}"
 
 
 def transition(index: int, count: int, t: ScriptTemplates) -> str:

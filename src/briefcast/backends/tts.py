@@ -112,7 +112,8 @@ def espeak_voice_problem(voice: str, cache_dir: Path | None = None) -> str | Non
     for line in _espeak_listing("--voices", cache_dir).splitlines()[1:]:
         cols = line.split()
         if len(cols) >= 5:
-            known.update({cols[1].lower(), cols[3].lower(), cols[4].lower()})
+            known.update({cols[1].lower(), cols[3].lower(), cols[4].lower(),
+                          cols[4].split("/")[-1].lower()})  # the file's name: "fr"
     if base.lower() not in known:
         return f"espeak-ng has no voice {base!r} (see `espeak-ng --voices`)"
     if variant:
@@ -122,6 +123,31 @@ def espeak_voice_problem(voice: str, cache_dir: Path | None = None) -> str | Non
         if variant.lower() not in names:
             return f"espeak-ng has no voice variant {variant!r} (see `espeak-ng --voices=variant`)"
     return None
+
+
+def espeak_voice_id(voice: str) -> str:
+    """The name pyttsx3 must give espeak-ng for ``voice``: its voice file's.
+
+    pyttsx3 sets a voice with espeak's ``SetVoiceByName``, which knows voice files ("fr",
+    "en-us", "de") but not every language code ``espeak-ng --voices`` lists: given
+    "fr-fr" (whose file is "roa/fr") it silently keeps speaking English. So a language
+    code is turned into its voice file's name; a variant ("+f3") is kept.
+    """
+    if shutil.which("espeak-ng") is None:
+        return voice
+    base, plus, variant = voice.partition("+")
+    files: set[str] = set()
+    codes: dict[str, str] = {}
+    for line in _espeak_listing("--voices", None).splitlines()[1:]:
+        cols = line.split()
+        if len(cols) >= 5:
+            file = cols[4].split("/")[-1].lower()
+            files.add(file)
+            codes.setdefault(cols[1].lower(), file)
+    key = base.lower()
+    if key in files or key not in codes:
+        return voice
+    return codes[key] + plus + variant
 
 
 class Pyttsx3Engine:
@@ -142,7 +168,8 @@ class Pyttsx3Engine:
         return self._fingerprint
 
     def synthesize(self, text: str, voice: str, rate_wpm: int, out: Path) -> None:
-        self._pool.speak({"text": text, "voice": voice, "rate": rate_wpm}, out)
+        self._pool.speak({"text": text, "voice": espeak_voice_id(voice), "rate": rate_wpm},
+                         out)
 
     def close(self) -> None:
         self._pool.close()

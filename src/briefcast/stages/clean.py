@@ -20,9 +20,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 
+from briefcast.languages import language_data, primary
 from briefcast.models import Article, Skipped, Story
 from briefcast.stages.locate import locate_story
+from briefcast.stages.quotes import canonical_quotes
 
 MIN_STORY_WORDS = 25
 MAX_SUBHEADING_WORDS = 8
@@ -114,6 +118,8 @@ _BYLINES = (re.compile(  # case-sensitive names; the comma rule keeps "By Friday
 )
 _DATELINE = re.compile(r"^\s*[A-ZÀ-Þ][A-ZÀ-Þ .'’-]+(,\s*[\w .'’-]+)?\s*[—–-]+\s*$")
 _JUNK = _CREDITS + _ADS + _PROMPTS + _NAV + _BOILERPLATE + _BYLINES + (_NAV_HEADING, _DATELINE)
+# Lowercase particles inside a name in another language's byline: "Por María de la Fuente".
+_PARTICLE = r"(?:\s+(?:de|del|de la|la|von|van|der|den|du|des|le|di|da|dos))?"
 
 # A line made only of dates, times and "Updated/Published" words is a timestamp.
 _DATE_WORDS = frozenset(
@@ -133,10 +139,50 @@ _BIO = re.compile(
 # Subheading: a few words, starting with a capital, no sentence or list punctuation.
 _SUBHEADING = re.compile(r"^[A-ZÀ-Þ][\w '’,&-]*[\w?]$")
 
+
+
+@dataclass(frozen=True)
+class _Rules:
+    """The junk rules of one show language: English's, plus that language's tables."""
+
+    junk: tuple[re.Pattern[str], ...]
+    credits: tuple[re.Pattern[str], ...]
+    inserts: tuple[re.Pattern[str], ...]  # ads and credits: set between two paragraphs
+    nav_heading: re.Pattern[str] | None
+    date_words: frozenset[str]
+    we: re.Pattern[str]
+    title_label: re.Pattern[str]
+
+
+@lru_cache(maxsize=8)
+def _rules(language: str) -> _Rules:
+    """Compiled once per language from :mod:`briefcast.languages` (English: the above)."""
+    junk = language_data(language).junk
+    credits = _CREDITS + _compile(*junk.credits)
+    extra = credits[len(_CREDITS):] + _compile(*junk.ads, *junk.prompts, *junk.boilerplate,
+                                               *junk.bylines)
+    heading = (re.compile(r"^\s*(" + "|".join(re.escape(h) for h in junk.nav_headings)
+                          + r")\s*:?\s*$", _I) if junk.nav_headings else None)
+    if junk.byline:  # "Von Anna Schmidt", "Por Ana García y Luis Pérez": names case-sensitive
+        name = _NAME + r"(" + _PARTICLE + r"\s+" + _NAME + r"){0,3}"
+        joint = "|".join([",", "&", *junk.byline_and])
+        extra += (re.compile(r"^\s*(?i:" + junk.byline + r")\s+" + name + r"(\s*(?:"
+                             + joint + r")\s*" + name + r")*\s*(\|.*|,[^.!?]{0,40})?$"),)
+    labels = "live( updates| blog)?|watch|video|breaking( news)?|exclusive|update[d]?"
+    labels += "".join("|" + re.escape(label) for label in junk.title_labels)
+    return _Rules(
+        junk=_JUNK + extra + ((heading,) if heading else ()),
+        credits=credits,
+        inserts=_ADS + _compile(*junk.ads) + credits,
+        nav_heading=heading,
+        date_words=_DATE_WORDS | junk.timestamp_words,
+        we=re.compile(r"\b(" + "|".join(("we", "our", "us", "ours") + junk.we) + r")\b", _I),
+        title_label=re.compile(r"^\s*(" + labels + r")\s*[:|–—-]\s+", _I))
+
+
 _URL = re.compile(r"https?://|www\.", _I)
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 _QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
-_FIRST_PERSON_PLURAL = re.compile(r"\b(we|our|us|ours)\b", _I)
 _PUNCT = re.compile(r"[^\w\s]")
 
 
@@ -151,16 +197,22 @@ def is_prose(line: str) -> bool:
             and bool(_SENTENCE_END.search(text)) and not _URL.search(text))
 
 
-def is_junk_pattern(line: str) -> bool:
+def is_junk_pattern(line: str, language: str = "en") -> bool:
     """Matches one of the known kinds of scraper leftovers (credit, prompt, byline, ...)."""
-    return any(p.search(line) for p in _JUNK) or _is_timestamp(line)
+    rules = _rules(primary(language))
+    return any(p.search(line) for p in rules.junk) or _is_timestamp(line, rules.date_words)
 
 
-def _is_timestamp(line: str) -> bool:
-    """Only dates, times and publishing words, with at least one number: "Nov. 6, 2026"."""
-    tokens = [t.replace(".", "") for t in _DATE_SPLIT.split(line.lower()) if t.strip(".")]
+_NUMERIC_DATE = re.compile(r"\d{1,2}\.\d{1,2}\.(\d{2}|\d{4})?")  # "24.11.2026"
+
+
+def _is_timestamp(line: str, words: frozenset[str] = _DATE_WORDS) -> bool:
+    """Only dates, times and publishing words, with at least one number: "Nov. 6, 2026",
+    "Aktualisiert am 24.11.2026, 14:30 Uhr"."""
+    tokens = ["1" if _NUMERIC_DATE.fullmatch(t) else t.replace(".", "")
+              for t in _DATE_SPLIT.split(line.lower()) if t.strip(".")]
     return (bool(tokens) and any(_DATE_NUMBER.match(t) for t in tokens)
-            and all(t in _DATE_WORDS or _DATE_NUMBER.match(t) for t in tokens))
+            and all(t in words or _DATE_NUMBER.match(t) for t in tokens))
 
 
 def _is_title_repeat(line: str, title_key: str) -> bool:
@@ -173,9 +225,9 @@ def _is_title_repeat(line: str, title_key: str) -> bool:
         key.startswith(title_key + " ") or key.endswith(" " + title_key))
 
 
-def _is_blurb(line: str) -> bool:
+def _is_blurb(line: str, we: re.Pattern[str]) -> bool:
     """Marketing voice ("our readers", "tune in to our podcasts") outside any quotation."""
-    return bool(_FIRST_PERSON_PLURAL.search(_QUOTED.sub("", line)))
+    return bool(we.search(_QUOTED.sub("", line)))
 
 
 def _is_subheading(line: str) -> bool:
@@ -185,14 +237,15 @@ def _is_subheading(line: str) -> bool:
             and any(c.islower() for c in text))
 
 
-def _nav_list(lines: Sequence[str], title_key: str) -> set[int]:
+def _nav_list(lines: Sequence[str], title_key: str,
+              heading: re.Pattern[str] | None = None) -> set[int]:
     """Indices of the headlines listed under a navigation heading such as "Related Stories".
 
     The story's own headline ends the list: what follows it is the story.
     """
     listed: set[int] = set()
     for i, line in enumerate(lines):
-        if not _NAV_HEADING.match(line):
+        if not (_NAV_HEADING.match(line) or (heading and heading.match(line))):
             continue
         items, headline = 0, False
         for j in range(i + 1, len(lines)):
@@ -220,21 +273,20 @@ def _neighbour(kept: list[bool], insert: list[bool], lines: Sequence[str],
     return 0 <= j < len(lines) and kept[j]
 
 
-# Web labels before a headline that mean nothing read aloud: "Live updates: Polls close".
-_TITLE_LABEL = re.compile(r"^\s*(live( updates| blog)?|watch|video|breaking( news)?|"
-                          r"exclusive|update[d]?)\s*[:|–—-]\s+", re.IGNORECASE)
+def classify_lines(lines: Sequence[str], title: str, language: str = "en") -> list[bool]:
+    """Label each line: True = junk (not read aloud). Blank lines count as junk.
 
-
-def classify_lines(lines: Sequence[str], title: str) -> list[bool]:
-    """Label each line: True = junk (not read aloud). Blank lines count as junk."""
+    ``language`` is the show's: its sites' junk lines and bylines join the English ones.
+    """
+    rules = _rules(primary(language))
     title_key = _norm(title)
     counts = Counter(line.strip() for line in lines if line.strip())
-    listed = _nav_list(lines, title_key)
+    listed = _nav_list(lines, title_key, rules.nav_heading)
     # Hard junk: a known pattern, the title again, a repeated label ("Article content"
     # between every paragraph), or a headline in a navigation list. Never rescued.
     hard = [
         bool(line.strip()) and (
-            is_junk_pattern(line) or _is_title_repeat(line, title_key) or i in listed
+            is_junk_pattern(line, language) or _is_title_repeat(line, title_key) or i in listed
             or (counts[line.strip()] > 1 and not is_prose(line)))
         for i, line in enumerate(lines)
     ]
@@ -243,7 +295,7 @@ def classify_lines(lines: Sequence[str], title: str) -> list[bool]:
     for i in range(len(lines) - 1, -1, -1):
         if not kept[i]:
             continue
-        if _is_blurb(lines[i]) or _BIO.match(lines[i].strip()):
+        if _is_blurb(lines[i], rules.we) or _BIO.match(lines[i].strip()):
             kept[i] = False
             continue
         break
@@ -253,11 +305,11 @@ def classify_lines(lines: Sequence[str], title: str) -> list[bool]:
         credit = lines[i + 1]
         if (kept[i] and len(lines[i].split()) <= MAX_CAPTION_WORDS
                 and len(credit.split()) <= MAX_CREDIT_WORDS
-                and any(p.search(credit) for p in _CREDITS)):
+                and any(p.search(credit) for p in rules.credits)):
             kept[i] = False
     # Subheadings: short heading-shaped lines with story prose on both sides, looking past
     # inserts (ad slots, photo credits, repeated labels) that sit between paragraphs.
-    insert = [h and (any(p.search(line) for p in _ADS + _CREDITS) or counts[line.strip()] > 1)
+    insert = [h and (any(p.search(line) for p in rules.inserts) or counts[line.strip()] > 1)
               for line, h in zip(lines, hard)]
     prose = list(kept)
     for i, line in enumerate(lines):
@@ -272,25 +324,29 @@ def classify_lines(lines: Sequence[str], title: str) -> list[bool]:
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
-def clean_article(article: Article) -> Story | Skipped:
+def clean_article(article: Article, language: str = "en") -> Story | Skipped:
     """Keep the story's paragraphs; report the article if too little story is left.
 
     In a scraper's plain text the story's own run of lines is located too (``locate.py``):
     a whole-page dump carries prose-shaped junk around the story that no line rule can
     tell from story. HTML, Markdown and feed text arrive as the story already.
+    ``language`` is the show's: its junk tables apply, and the story's quotation marks
+    („…“, «…») are written “…” for the stages after this one (``quotes.py``).
     """
-    labels = classify_lines(article.lines, article.title)
+    lines = tuple(canonical_quotes(line) for line in article.lines)
+    labels = classify_lines(lines, article.title, language)
     if article.scraped:
-        labels = locate_story(article.lines, labels, article.title, article.language)
+        labels = locate_story(lines, labels, article.title, article.language or language)
     kept = tuple(" ".join(_CONTROL_CHARS.sub(" ", line).split())
-                 for line, j in zip(article.lines, labels) if not j)
+                 for line, j in zip(lines, labels) if not j)
     kept = tuple(p for p in kept if p)
-    dropped = tuple(line.strip() for line, j in zip(article.lines, labels) if j and line.strip())
+    dropped = tuple(line.strip() for line, j in zip(lines, labels) if j and line.strip())
     words = sum(len(p.split()) for p in kept)
     if words < MIN_STORY_WORDS:
         return Skipped(article.source, f"only {words} words of story text after cleaning "
                                        f"(need {MIN_STORY_WORDS}); is it a story?")
     title = " ".join(_CONTROL_CHARS.sub(" ", article.title).split())
-    title = _TITLE_LABEL.sub("", title) or title
+    title = _rules(primary(language)).title_label.sub("", title) or title
     return Story(source=article.source, title=title, paragraphs=kept,
-                 dropped_lines=dropped, url=article.url, published=article.published)
+                 dropped_lines=dropped, url=article.url, published=article.published,
+                 language=primary(language))

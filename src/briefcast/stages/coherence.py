@@ -160,7 +160,8 @@ def _knows_a_person(text: str, surnames: frozenset[str]) -> bool:
 
 def article_sentences(story: Story) -> list[str]:
     """The article's sentences as written (datelines off), before any rewriting."""
-    return [s for p in story.paragraphs for s in split_sentences(strip_dateline(p))]
+    return [s for p in story.paragraphs
+            for s in split_sentences(strip_dateline(p), story.language)]
 
 
 def check_coherence(sentences: Sequence[str], story: Story) -> tuple[Finding, ...]:

@@ -13,12 +13,14 @@ scores and budgets count what will actually be read.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 
+from briefcast.languages import language_data
 from briefcast.models import Story, Summary
 from briefcast.stages.coherence import article_sentences, opener_problem, pronoun_start
 from briefcast.stages.dates import date_frame
@@ -38,9 +40,22 @@ where while do does did so such just one two""".split())
 MAX_SENTENCE_WORDS = 60
 
 
-def _content_words(sentence: str) -> list[str]:
-    return [w.lower().strip("'’") for w in _WORD.findall(sentence)
-            if w.lower() not in _STOP and len(w) > 2]
+_WORD_ANY = re.compile(r"[^\W\d_][\w'’-]+|\d[\d,.]*")  # "Fähre", "año": any alphabet
+
+
+@functools.lru_cache(maxsize=8)
+def _stopwords(language: str) -> frozenset[str]:
+    """English's, and jusText's list of the show's language ("der", "el", "les")."""
+    from briefcast.stages.locate import stoplist
+
+    return frozenset(_STOP) | (stoplist(language) if language != "en" else frozenset())
+
+
+def _content_words(sentence: str, language: str = "en") -> list[str]:
+    stop = _stopwords(language)
+    pattern = _WORD if language == "en" else _WORD_ANY
+    return [w.lower().strip("'’") for w in pattern.findall(sentence)
+            if w.lower() not in stop and len(w) > 2]
 
 
 def _similar(a: set[str], b: set[str]) -> bool:
@@ -59,8 +74,8 @@ def spoken_sentences(story: Story, edition: dt.date | None = None,
     the edition day; without an edition date they are left as written.
     """
     frame = date_frame(story.published, edition, timezone,
-                       exact=not story.published_assumed)
-    paragraphs = [split_sentences(strip_dateline(p)) for p in story.paragraphs]
+                       exact=not story.published_assumed, language=story.language)
+    paragraphs = [split_sentences(strip_dateline(p), story.language) for p in story.paragraphs]
     spoken: list[str] = []
     for i, sentences in enumerate(paragraphs):
         before = paragraphs[i - 1][-1] if i > 0 and paragraphs[i - 1] else ""
@@ -75,7 +90,14 @@ _ATTRIBUTION = re.compile(r"\b(said|says|say|told|tells|asked|asks|added|adds|wr
 _OPENING = "“‘\"'"
 
 
-def unattributed_quote(sentence: str) -> bool:
+@functools.lru_cache(maxsize=8)
+def _attribution(language: str) -> re.Pattern[str]:
+    """English's attribution words, and the show language's ("sagte", "dijo", "a déclaré")."""
+    own = language_data(language).attribution
+    return re.compile(_ATTRIBUTION.pattern + (f"|{own}" if own else ""), re.IGNORECASE)
+
+
+def unattributed_quote(sentence: str, language: str = "en") -> bool:
     """A quotation with no speaker in the sentence: a quote's later sentence, or a whole
     quoted sentence ("“Tonight is theirs.”"). Listeners hear no quote marks, so read out
     alone it is put in the anchor's mouth."""
@@ -85,7 +107,7 @@ def unattributed_quote(sentence: str) -> bool:
     opens_with_quote = text[:1] in _OPENING and text[:1] != "'"
     if not (unbalanced or opens_with_quote):
         return False
-    return _ATTRIBUTION.search(text) is None
+    return _attribution(language).search(text) is None
 
 
 def opens_inside_quote(sentences: list[str]) -> list[bool]:
@@ -108,9 +130,9 @@ def opens_inside_quote(sentences: list[str]) -> list[bool]:
     return inside
 
 
-def _scores(sentences: list[str]) -> list[float]:
+def _scores(sentences: list[str], language: str = "en") -> list[float]:
     """How much each sentence is worth hearing: position, centrality, facts, names."""
-    words = [_content_words(s) for s in sentences]
+    words = [_content_words(s, language) for s in sentences]
     freq = Counter(w for ws in words for w in set(ws))
     scores: list[float] = []
     for i, (sentence, ws) in enumerate(zip(sentences, words)):
@@ -142,8 +164,8 @@ def condense_story(story: Story, budget_words: int,
     sentences = spoken_sentences(story, edition, timezone)
     if not sentences:
         return Summary(story, (), budget_words)
-    words = [set(_content_words(s)) for s in sentences]
-    scores = _scores(sentences)
+    words = [set(_content_words(s, story.language)) for s in sentences]
+    scores = _scores(sentences, story.language)
     lengths = [count_words(s) for s in sentences]
     article = "\n".join(article_sentences(story))
     # People introduced in the spoken sentences, then those only the unspoken text names
@@ -161,7 +183,7 @@ def condense_story(story: Story, budget_words: int,
 
     def fits(k: int, chosen: list[int]) -> bool:
         """Whether sentence ``k`` may join ``chosen`` as far as its neighbours go."""
-        if unattributed_quote(sentences[k]) or (inside[k] and k - 1 not in chosen):
+        if unattributed_quote(sentences[k], story.language) or (inside[k] and k - 1 not in chosen):
             return False  # read aloud alone, it would sound like the anchor's own words
         if follows[k] and k - 1 not in chosen:
             return False  # "He added: ..." needs the sentence that says who he is

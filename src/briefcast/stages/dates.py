@@ -28,10 +28,12 @@ class DateFrame:
     published: dt.date  # the article's publication day in the show's time zone
     edition: dt.date
     exact: bool = True  # False: the day is assumed (an undated article), not known
+    language: str = "en"  # the story's: German, Spanish, French rules are in dates_lang.py
 
 
 def date_frame(published: dt.datetime | None, edition: dt.date | None,
-               timezone: str = "UTC", exact: bool = True) -> DateFrame | None:
+               timezone: str = "UTC", exact: bool = True,
+               language: str = "en") -> DateFrame | None:
     """The frame for rewriting, or None when there is nothing to rewrite.
 
     Without an edition date or a publication time relative dates are left as written.
@@ -42,7 +44,7 @@ def date_frame(published: dt.datetime | None, edition: dt.date | None,
     if edition is None or published is None:
         return None
     local = published.astimezone(zoneinfo.ZoneInfo(timezone)).date()
-    return DateFrame(local, edition, exact)
+    return DateFrame(local, edition, exact, language)
 
 
 # After "today's", words that mean nowadays rather than this date.
@@ -153,6 +155,11 @@ def _at_start(sentence: str, pos: int) -> bool:
 
 def date_edits(sentence: str, frame: DateFrame) -> list[tuple[int, int, str]]:
     """The (start, end, replacement) edits that re-date relative phrases outside quotes."""
+    if frame.language != "en":
+        from briefcast.stages import dates_lang
+
+        return dates_lang.date_edits(sentence, frame.published, frame.edition, frame.exact,
+                                     frame.language)
     spans = quote_spans(sentence)
     edits: list[tuple[int, int, str]] = []
     for m in _RELATIVE.finditer(sentence):
@@ -230,6 +237,11 @@ def stale_future(sentence: str, frame: DateFrame | None) -> bool:
     say "expected to respond yesterday"; a briefing leaves it out instead."""
     if frame is None:
         return False
+    if frame.language != "en":
+        from briefcast.stages import dates_lang
+
+        return dates_lang.stale_future(sentence, frame.published, frame.edition, frame.exact,
+                                       frame.language)
     spans = quote_spans(sentence)
     for m in _WEEKDAY.finditer(sentence) if frame.exact else ():
         name = m.group(2)

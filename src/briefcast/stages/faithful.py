@@ -97,7 +97,7 @@ class _Source:
 def _source(story: Story) -> _Source:
     raw = "\n".join((story.title,) + story.paragraphs)
     tidied = "\n".join(
-        " ".join(strip_asides(s) for s in split_sentences(strip_dateline(p)))
+        " ".join(strip_asides(s) for s in split_sentences(strip_dateline(p), story.language))
         for p in story.paragraphs)
     texts = (_norm(raw), _norm(tidied))
     return _Source(texts, tuple(t.lower() for t in texts), frozenset(_numbers(raw)),
@@ -164,7 +164,7 @@ def check_story(sentences: Sequence[str], story: Story, *, edition: dt.date | No
     """
     source = _source(story)
     frame = date_frame(story.published, edition, timezone,
-                       exact=not story.published_assumed)
+                       exact=not story.published_assumed, language=story.language)
     originals = article_sentences(story)
     derived = date_phrases(originals, frame) | date_phrases(
         spoken_sentences(story, edition, timezone), frame)

@@ -70,7 +70,7 @@ _FIRST_PLURAL = re.compile(r"\b(we|our|us|we're|we’re|we've|we’ve)\b", re.IG
 
 
 @lru_cache(maxsize=16)
-def _stoplist(language: str | None) -> frozenset[str]:
+def stoplist(language: str | None) -> frozenset[str]:
     """jusText's stopword list for a language tag ("en-GB"); English when it has none."""
     code = (language or "en").split("-")[0].lower()
     return frozenset(get_stoplist(_STOPLISTS.get(code, "English")))
@@ -132,10 +132,10 @@ def line_scores(lines: Sequence[str], junk: Sequence[bool], title: str = "",
     """
     texts = [line.strip() for line in lines]
     filled = [i for i, text in enumerate(texts) if text]
-    stoplist = _stoplist(language)
-    classes = dict(zip(filled, _classes([texts[i] for i in filled], stoplist)))
+    stop = stoplist(language)
+    classes = dict(zip(filled, _classes([texts[i] for i in filled], stop)))
     counts = Counter(texts[i] for i in filled)
-    topic = _content(title, stoplist)
+    topic = _content(title, stop)
     # A review or a column speaks as "I" from its first paragraphs (reader comments come
     # last, or above the headline): then "I" and "you" tell nothing about where the story is.
     # Counted below the headline when the page has it (comments may sit above a story).
@@ -164,7 +164,7 @@ def line_scores(lines: Sequence[str], junk: Sequence[bool], title: str = "",
         else:
             streak = 0
             weight = 1.0 if kind in ("good", "neargood") else MINOR_SHARE
-            if topic and not topic & _content(text, stoplist):
+            if topic and not topic & _content(text, stop):
                 weight *= MINOR_SHARE
             first_person = not voiced and _FIRST_SINGULAR.search(outside_quotes(text))
             scores.append(0.0 if first_person else weight * len(text.split()))

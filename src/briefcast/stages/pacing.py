@@ -25,6 +25,7 @@ from pathlib import Path
 from briefcast.backends.tts import TTSEngine
 from briefcast.cache import Cache, content_key
 from briefcast.errors import SynthesisError
+from briefcast.languages import language_data
 from briefcast.models import Script
 
 PACING_VERSION = 3
@@ -32,18 +33,11 @@ LETTERS_PER_WORD = 5.2  # English news copy, spoken form (5.2 on the demo script
 MIN_WPM, MAX_WPM = 60, 450  # outside this a measurement is a failed take, not a pace
 _LETTER = re.compile(r"[^\W\d_]")
 _CAPITALIZED = re.compile(r"\b[A-Z][a-z]")
-# Plain spoken words (already normalized): what the engine hears in a story sentence.
-SHORT = "The harbor council met on Tuesday evening to talk about the ferry."
-LONG = ("The harbor council met on Tuesday evening and voted to repair the old north pier "
-        "before the summer season, after fishermen and ferry captains told members that "
-        "the boards were rotten in places and that one crane had stopped working in the "
-        "spring. The work will cost about forty thousand dollars, and the town hopes the "
-        "state will pay for half of it by the end of the year.")
-# Headlines in title case: every engine gives a capitalized word more time than its letters
-# (0.04 to 0.06 s more; headline cues ran 13-17 % over a letters-only estimate on Festival).
-HEADLINES = ("In this briefing: Harbor Council Approves New Budget After Late Vote; Storm "
-             "Cancels Ferries and Cuts Power Along the Coast; and Mariners Win First State "
-             "Title in Thirty Years.")
+# Plain spoken words (already normalized): what the engine hears in a story sentence; then
+# headlines, since every engine gives a capitalized word more time than its letters (0.04
+# to 0.06 s more; headline cues ran 13-17 % over a letters-only estimate on Festival).
+# Each show language has its own three passages (``briefcast.languages``); English's:
+SHORT, LONG, HEADLINES = language_data("en").pace
 
 
 @dataclass(frozen=True)
@@ -75,14 +69,15 @@ def _wav_seconds(path: Path) -> float:
         return wav.getnframes() / float(wav.getframerate())
 
 
-def _key(fingerprint: str, voice: str, rate_wpm: int) -> str:
-    return content_key("pacing", PACING_VERSION, fingerprint, voice, rate_wpm, SHORT, LONG,
-                       HEADLINES)
+def _key(fingerprint: str, voice: str, rate_wpm: int, passages: tuple[str, str, str]) -> str:
+    return content_key("pacing", PACING_VERSION, fingerprint, voice, rate_wpm, *passages)
 
 
-def cached_pace(fingerprint: str, voice: str, rate_wpm: int, cache: Cache) -> Pace | None:
+def cached_pace(fingerprint: str, voice: str, rate_wpm: int, cache: Cache,
+                language: str = "en") -> Pace | None:
     """The pace measured by an earlier build, if any (``briefcast script`` makes no audio)."""
-    hit = cache.path("pacing", _key(fingerprint, voice, rate_wpm), ".json")
+    hit = cache.path("pacing", _key(fingerprint, voice, rate_wpm,
+                                    language_data(language).pace), ".json")
     try:
         data = json.loads(hit.read_text(encoding="utf-8"))
         return Pace(float(data["per_letter_s"]), float(data["per_segment_s"]),
@@ -91,16 +86,19 @@ def cached_pace(fingerprint: str, voice: str, rate_wpm: int, cache: Cache) -> Pa
         return None  # none yet, or a damaged entry: measured again by the next build
 
 
-def measure_pace(engine: TTSEngine, voice: str, rate_wpm: int, cache: Cache) -> Pace:
-    """The voice's real pace at ``rate_wpm``, from the cache or three syntheses."""
+def measure_pace(engine: TTSEngine, voice: str, rate_wpm: int, cache: Cache,
+                 language: str = "en") -> Pace:
+    """The voice's real pace at ``rate_wpm``, from the cache or three syntheses of the
+    passages of the show's ``language``."""
     fingerprint = engine.fingerprint(voice)
-    known = cached_pace(fingerprint, voice, rate_wpm, cache)
+    known = cached_pace(fingerprint, voice, rate_wpm, cache, language)
     if known is not None:
         return known
-    key = _key(fingerprint, voice, rate_wpm)
+    passages = language_data(language).pace
+    key = _key(fingerprint, voice, rate_wpm, passages)
     seconds = []
     with tempfile.TemporaryDirectory(prefix="briefcast-pace-") as work:
-        for name, text in (("short", SHORT), ("long", LONG), ("headlines", HEADLINES)):
+        for name, text in zip(("short", "long", "headlines"), passages, strict=True):
             out = Path(work) / f"pace-{name}.wav"
             engine.synthesize(text, voice, rate_wpm, out)
             try:
@@ -108,7 +106,7 @@ def measure_pace(engine: TTSEngine, voice: str, rate_wpm: int, cache: Cache) -> 
             except (OSError, EOFError, wave.Error) as exc:
                 raise SynthesisError(f"unreadable audio while timing voice {voice!r}: "
                                      f"{exc}") from exc
-    per_letter, per_segment, per_capital = _fit(seconds)
+    per_letter, per_segment, per_capital = _fit(seconds, passages)
     wpm = 60.0 / (per_letter * LETTERS_PER_WORD) if per_letter > 0 else 0.0
     if not MIN_WPM <= wpm <= MAX_WPM:  # a truncated or padded take: never cache it
         raise SynthesisError(f"timing voice {voice!r} gave {seconds[0]:.2f} s and "
@@ -125,7 +123,8 @@ def measure_pace(engine: TTSEngine, voice: str, rate_wpm: int, cache: Cache) -> 
 
 
 
-def _fit(seconds: list[float]) -> tuple[float, float, float]:
+def _fit(seconds: list[float], passages: tuple[str, str, str] = (SHORT, LONG, HEADLINES)
+         ) -> tuple[float, float, float]:
     """(per letter, per segment, per capitalized word) through the three takes.
 
     Letter and segment times come from the two plain passages, a line through two points
@@ -134,14 +133,14 @@ def _fit(seconds: list[float]) -> tuple[float, float, float]:
     Two rounds settle the small coupling between the two.
     """
     (short, long, heads), (l_short, l_long, l_heads) = seconds, (
-        letters(SHORT), letters(LONG), letters(HEADLINES))
-    caps = [capitals(t) for t in (SHORT, LONG, HEADLINES)]
+        letters(passages[0]), letters(passages[1]), letters(passages[2]))
+    caps = [capitals(t) for t in passages]
     per_capital = 0.0
     for _ in range(2):
         per_letter = ((long - caps[1] * per_capital) - (short - caps[0] * per_capital)) / (
             l_long - l_short)
         per_segment = max(0.0, short - caps[0] * per_capital - per_letter * l_short)
-        per_capital = max(0.0, (heads - per_segment - per_letter * l_heads) / caps[2])
+        per_capital = max(0.0, (heads - per_segment - per_letter * l_heads) / max(1, caps[2]))
     return per_letter, per_segment, per_capital
 
 

@@ -3,11 +3,50 @@
 Quotes are the newsroom's record of someone's words: the rewriting steps (``rewrite.py``,
 ``dates.py``) never change words inside them, and the faithfulness check (``faithful.py``)
 needs to know where they are. The spans tolerate quotes a sentence splitter cut in two.
+
+German („…“), French and Spanish («…») quotation marks are written as English curly
+quotes (“…”) when a story is cleaned (:func:`canonical_quotes`), so every stage after
+that finds quotes the same way; the script gives the transcript its language's own marks
+back (:func:`native_quotes`).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+
+_GUILLEMET_OPEN = re.compile(r"[«‹][\s\u00a0\u202f]*")
+_GUILLEMET_CLOSE = re.compile(r"[\s\u00a0\u202f]*[»›]")
+
+
+def canonical_quotes(text: str) -> str:
+    """„…“ and «…» (with French inner spaces) written “…”; other text unchanged.
+
+    A German opening „ is closed by the next “ (its closing mark), which becomes ”.
+    """
+    text = _GUILLEMET_CLOSE.sub("”", _GUILLEMET_OPEN.sub("“", text))
+    if "„" not in text:
+        return text
+    out, low_open = [], False
+    for ch in text:
+        if ch == "„":
+            out.append("“")
+            low_open = True
+        elif ch == "“" and low_open:
+            out.append("”")
+            low_open = False
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def native_quotes(text: str, marks: tuple[str, str]) -> str:
+    """Curly “…” written with a language's own marks: ("„", "“") for German, and for
+    French guillemets with their no-break spaces ("«\u00a0", "\u00a0»")."""
+    opening, closing = marks
+    if (opening, closing) == ("“", "”"):
+        return text
+    return text.replace("“", "\x00").replace("”", closing).replace("\x00", opening)
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:

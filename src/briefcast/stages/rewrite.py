@@ -60,6 +60,9 @@ _DATELINES = (
     re.compile(r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}, " + MONTH_ABBR
                + r" \d{1,2}(?:, \d{4})?" + _DASH),
     re.compile(r"^\((?:AP|Reuters|AFP|UPI|CNN|dpa|PA)\)" + _DASH),
+    # "Berlin (dpa) -", "Madrid, 24 nov (EFE).-", "Paris (AFP) -"
+    re.compile(r"^[A-ZÀ-Þ][\w.'’-]*(?: [A-ZÀ-Þ][\w.'’-]*){0,2}(?:, [^()]{1,25})? \((?:AP|AFP|"
+               r"Reuters|dpa|EFE|epd|KNA|SID|Europa Press|Belga|ATS|UPI)\)\s*\.?" + _DASH),
 )
 _PARENTHETICAL = re.compile(r"\s*\([^()]*\)")
 _BRACKETED = re.compile(r"\s*\[([^\[\]]*)\]")

@@ -12,14 +12,17 @@ applied; its ``text`` (the transcript) keeps the newsroom's spelling.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from briefcast.config import ShowConfig
+from briefcast.languages import language_data
 from briefcast.lexicon import Lexicon, load_lexicon
 from briefcast.models import Cue, Script, Story, Summary
 from briefcast.normalize import normalize
 from briefcast.stages.condense import condense_story
 from briefcast.stages.pacing import Pace, estimate_seconds, nominal_pace
+from briefcast.stages.quotes import native_quotes
 from briefcast.templates_text import (
     ScriptTemplates,
     headline_list,
@@ -30,8 +33,6 @@ from briefcast.templates_text import (
 from briefcast.templates_text import spoken_date as _spoken_date
 
 SENTENCE_PAUSE_MS = 300
-INTRO_CHAPTER = "Introduction"
-OUTRO_CHAPTER = "Sign-off"
 
 
 def spoken_date(date: dt.date, templates: ScriptTemplates | None = None) -> str:
@@ -39,19 +40,22 @@ def spoken_date(date: dt.date, templates: ScriptTemplates | None = None) -> str:
     return _spoken_date(date, templates or ScriptTemplates())
 
 
-# News agencies name themselves in the dateline: "HARBOR TOWN, Ohio (AP) — ...".
-WIRES = {"AP": "the Associated Press", "Reuters": "Reuters", "AFP": "Agence France-Presse",
-         "Bloomberg": "Bloomberg", "UPI": "United Press International", "PA": "PA Media",
-         "CP": "the Canadian Press", "AAP": "Australian Associated Press", "CNN": "CNN"}
-_WIRE = re.compile(r"\((" + "|".join(WIRES) + r")\)\s*[—–-]")
+# News agencies name themselves in the dateline: "HARBOR TOWN, Ohio (AP) — ...",
+# "Berlin (dpa) - ...", "Madrid, 24 nov (EFE).- ...". Spoken names per language.
+
+
+@functools.lru_cache(maxsize=8)
+def _wire(language: str) -> re.Pattern[str]:
+    names = language_data(language).wires
+    return re.compile(r"\((" + "|".join(re.escape(n) for n in names) + r")\)\s*\.?[—–-]")
 
 
 def wire_credit(story: Story) -> str | None:
     """The agency a wire story comes from, named in its dateline: credit is due to it, not
     to the newsroom that republished it (the dateline itself is not read)."""
     head = story.paragraphs[0][:120] if story.paragraphs else ""
-    m = _WIRE.search(head)
-    return WIRES[m.group(1)] if m else None
+    m = _wire(story.language).search(head)
+    return language_data(story.language).wires[m.group(1)] if m else None
 
 
 def lead_ins(stories: list[Story], config: ShowConfig, date: dt.date) -> list[str]:
@@ -125,6 +129,7 @@ def _compose(picked: list[Story], config: ShowConfig, date: dt.date, lexicon: Le
     """
     lang = config.language.split("-")[0].lower()
     t = config.script
+    marks = language_data(lang).quotes  # the transcript keeps the language's quote marks
 
     def say(text: str) -> str:
         if text not in spoken:
@@ -135,6 +140,7 @@ def _compose(picked: list[Story], config: ShowConfig, date: dt.date, lexicon: Le
         return len(say(text).split())
 
     def cue(kind: str, text: str, voice: str, chapter: str, pause: int, speaker: str) -> Cue:
+        text = native_quotes(text, marks)
         return Cue(kind, text, lexicon.apply(say(text)), voice, chapter, pause, speaker)
 
     titles = [s.title.rstrip(".") for s in picked]
@@ -152,10 +158,10 @@ def _compose(picked: list[Story], config: ShowConfig, date: dt.date, lexicon: Le
     if config.second_voice:
         anchors.append((config.second_voice, config.second_speaker))
     voice, speaker = anchors[0]
-    cues: list[Cue] = [cue("intro", intro, voice, INTRO_CHAPTER, 500, speaker)]
+    cues: list[Cue] = [cue("intro", intro, voice, t.intro_chapter, 500, speaker)]
     if disclosure:  # kind "intro": the show's own line (never dropped like a story)
-        cues.append(cue("intro", disclosure, voice, INTRO_CHAPTER, 500, speaker))
-    cues.append(cue("headlines", rundown, voice, INTRO_CHAPTER, config.pause_ms, speaker))
+        cues.append(cue("intro", disclosure, voice, t.intro_chapter, 500, speaker))
+    cues.append(cue("headlines", rundown, voice, t.intro_chapter, config.pause_ms, speaker))
     for i, summary in enumerate(summaries):
         voice, speaker = anchors[i % len(anchors)]
         chapter = summary.story.title
@@ -165,7 +171,7 @@ def _compose(picked: list[Story], config: ShowConfig, date: dt.date, lexicon: Le
             pause = config.pause_ms if last else SENTENCE_PAUSE_MS
             cues.append(cue("story", sentence, voice, chapter, pause, speaker))
     voice, speaker = anchors[0]
-    cues.append(cue("outro", outro, voice, OUTRO_CHAPTER, 0, speaker))
+    cues.append(cue("outro", outro, voice, t.outro_chapter, 0, speaker))
     # Not "{show}: {date}": the show's title is beside the episode's everywhere it is shown
     title = render(t.title, headline=titles[0] if titles else "", **show).rstrip(" :;,")
     return Script(title=title, date=date, cues=tuple(cues), stories=tuple(summaries))

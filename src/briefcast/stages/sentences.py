@@ -16,6 +16,10 @@ the “Meth. We're on it.” campaign, "Gov." from "Gov. Kristi Noem", "Yahoo!" 
 * a "!" is not part of a name ("Yahoo!", "Jeopardy!"), and the next word starts with a
   capital or a digit.
 
+Other languages add their own titles, abbreviations and sentence openers
+(``briefcast.languages``); in German a number's full stop is an ordinal's ("am 3. Dezember",
+"der 2. Platz") unless a sentence opener follows.
+
 Hand-written rather than pySBD (the rule-based splitter on PyPI): pySBD keeps quotations
 whole too, but it is some 200 times slower on our corpus, splits "Brewing Co.’s", can run
 for minutes on some inputs (its issue #76), and has had no release since 2021.
@@ -24,8 +28,10 @@ for minutes on some inputs (its issue #76), and has had no release since 2021.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from briefcast.english import MONTHS, WEEKDAYS
+from briefcast.languages import Sentences, language_data, primary
 
 # Titles stand before a name: "Gov. Kristi Noem", "Sen. Ann Smith". Never a sentence's end.
 TITLES = frozenset(
@@ -50,7 +56,7 @@ STARTERS = frozenset(
 BRAND_EXCLAMATIONS = frozenset(("Yahoo", "Jeopardy", "Wham", "Oklahoma", "Airplane",
                                 "Mamma Mia", "Hello", "Panic", "Yum", "Mahalo"))
 _CLOSERS = "”\"’)]"
-_OPENERS = "“\"‘(["
+_OPENERS = "“\"‘([¿¡"  # "¿" and "¡" open Spanish questions and exclamations
 _CANDIDATE = re.compile(r"[.!?…]([" + re.escape(_CLOSERS) + r"]*)\s+(?=[" + re.escape(_OPENERS)
                         + r"]?\w)")
 _DOTTED = re.compile(r"(?:[a-z]\.)+[a-z]")
@@ -91,7 +97,16 @@ def _word_before(text: str) -> str:
     return words[-1].lstrip(_OPENERS) if words else ""
 
 
-def _is_end(piece: str, mark: str, following: str, paragraph: str) -> bool:
+@lru_cache(maxsize=8)
+def _rules(language: str) -> Sentences:
+    """English's titles, abbreviations and openers, with the show language's added."""
+    own = language_data(language).sentences
+    return Sentences(TITLES | own.titles, _ABBREVIATIONS | own.abbreviations,
+                     STARTERS | own.starters, own.ordinal_dot)
+
+
+def _is_end(piece: str, mark: str, following: str, paragraph: str,
+            rules: Sentences) -> bool:
     """Whether ``mark`` closing ``piece`` ends the sentence, given the next word."""
     first = following.lstrip(_OPENERS)[:1]
     if not (first.isupper() or first.isdigit()):
@@ -99,19 +114,21 @@ def _is_end(piece: str, mark: str, following: str, paragraph: str) -> bool:
     word = _word_before(piece)
     next_word = following.lstrip(_OPENERS).rstrip(",.;:!?")
     if mark == "!":  # "at Yahoo! Finance" goes on; "at Yahoo! The company ..." does not
-        return next_word in STARTERS or not _is_brand(piece, word, paragraph)
+        return next_word in rules.starters or not _is_brand(piece, word, paragraph)
     if mark != ".":
         return True
     token = word.lower()
-    if token in TITLES:
+    if token in rules.titles:
         return False
     if token in _TIMES:
         return next_word not in _NOT_AFTER_TIME
     if token in _NEVER_ALONE:
         return False
-    if token in _ABBREVIATIONS or _DOTTED.fullmatch(token) or (
+    if token in rules.abbreviations or _DOTTED.fullmatch(token) or (
             len(token) == 1 and token.isalpha()):
-        return next_word in STARTERS
+        return next_word in rules.starters
+    if rules.ordinal_dot and token.isdigit() and len(token) <= 4:
+        return next_word in rules.starters  # "am 3. Dezember", "der 2. Platz"
     return True
 
 
@@ -125,8 +142,9 @@ def _is_brand(piece: str, word: str, paragraph: str) -> bool:
     return re.search(re.escape(word) + r"!(?:[’'],?s|,|\s+[a-z])", paragraph) is not None
 
 
-def split_sentences(paragraph: str) -> list[str]:
+def split_sentences(paragraph: str, language: str = "en") -> list[str]:
     """The sentences of ``paragraph``, in order, each stripped of surrounding space."""
+    rules = _rules(primary(language))
     protected = quoted_ranges(paragraph)
     pieces: list[str] = []
     pos = 0
@@ -137,7 +155,7 @@ def split_sentences(paragraph: str) -> list[str]:
         candidate = paragraph[pos:end]
         following = paragraph[match.end():].split(" ", 1)[0]
         mark = paragraph[match.start()]
-        if not _is_end(candidate, mark, following, paragraph):
+        if not _is_end(candidate, mark, following, paragraph, rules):
             continue
         pieces.append(candidate.strip())
         pos = match.end()
