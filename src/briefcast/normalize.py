@@ -41,6 +41,7 @@ from typing import Protocol, runtime_checkable
 
 from briefcast.errors import BriefcastError
 from briefcast.normalize_en import EnglishNormalizer
+from briefcast.normalize_es import SPANISH_NORMALIZERS
 
 __all__ = [
     "DEFAULT_NORMALIZERS",
@@ -71,7 +72,7 @@ class UnsupportedLanguageError(BriefcastError, ValueError):
         super().__init__(f"no text normalizer for language {language!r} (available: {names})")
 
 
-DEFAULT_NORMALIZERS: Mapping[str, Normalizer] = MappingProxyType({"en": EnglishNormalizer()})
+DEFAULT_NORMALIZERS: Mapping[str, Normalizer] = MappingProxyType({"en": EnglishNormalizer(), **SPANISH_NORMALIZERS})
 
 
 def _lookup(language: str, normalizers: Mapping[str, Normalizer]) -> Normalizer:
