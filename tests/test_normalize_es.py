@@ -127,6 +127,15 @@ CASES: list[tuple[str, str]] = [
     ("El premio es de 200 £.", "El premio es de doscientas libras."),
     ("El lote se vendió por 2.500 USD.",
      "El lote se vendió por dos mil quinientos dólares."),
+    ("La pensión media es de 1.200,50 euros.",
+     "La pensión media es de mil doscientos euros con cincuenta céntimos."),
+    ("La entrada reducida cuesta 7,5 €.",
+     "La entrada reducida cuesta siete euros con cincuenta céntimos."),
+    ("El megavatio hora cotiza a 120,5 €/MWh.",
+     "El megavatio hora cotiza a ciento veinte euros con cincuenta céntimos por megavatio hora."),
+    ("La gasolina cuesta 1,65 €/l.",
+     "La gasolina cuesta un euro con sesenta y cinco céntimos por litro."),
+    ("El alquiler medio es de 800 €/mes.", "El alquiler medio es de ochocientos euros por mes."),
     # --- percentages --------------------------------------------------------------------------
     ("El paro bajó al 12,5 %.", "El paro bajó al doce coma cinco por ciento."),
     ("La participación fue del 48,6%.",
@@ -184,6 +193,10 @@ CASES: list[tuple[str, str]] = [
     ("Los colegios abren de 9:00 a 14:00.", "Los colegios abren de las nueve a las catorce."),
     ("El vuelo aterrizó a las 7 h.", "El vuelo aterrizó a las siete."),
     ("Hay toque de queda desde las 22 horas.", "Hay toque de queda desde las veintidós horas."),
+    ("El pleno acabó a la 1 de la tarde.", "El pleno acabó a la una de la tarde."),
+    ("La gala empezará a las 21.00 horas.", "La gala empezará a las veintiuna horas."),
+    ("De las 21 candidatas, pasaron 11.", "De las veintiuna candidatas, pasaron once."),
+    ("Unas 200 acudieron a votar.", "Unas doscientas acudieron a votar."),
     ("Ganó la maratón en 2:03:45.",
      "Ganó la maratón en dos horas, tres minutos y cuarenta y cinco segundos."),
     # --- abbreviations ------------------------------------------------------------------------
@@ -245,6 +258,11 @@ CASES: list[tuple[str, str]] = [
     ("Hubo un atasco en la A-6.", "Hubo un atasco en la A seis."),
     ("Los líderes del G7 se reúnen hoy.", "Los líderes del G siete se reúnen hoy."),
     ("La red 5G llegará al pueblo.", "La red cinco G llegará al pueblo."),
+    ("El aniversario del 11-M reunió a las víctimas.",
+     "El aniversario del once M reunió a las víctimas."),
+    ("Los 27 países de la UE firmaron.", "Los veintisiete países de la U E firmaron."),
+    ("El Ibex 35 cerró en 11.250,3 puntos.",
+     "El Ibex treinta y cinco cerró en once mil doscientos cincuenta coma tres puntos."),
     ("Se necesita 1/2 litro de agua.", "Se necesita medio litro de agua."),
     ("Lo aprobaron 3/4 partes del pleno.", "Lo aprobaron tres cuartas partes del pleno."),
     ("Falta 1/2 hora para el cierre.", "Falta media hora para el cierre."),
@@ -336,7 +354,7 @@ def test_pure() -> None:
 
 @pytest.mark.parametrize("code", ["es", "ES", "es-ES", "es_es", "es-AR", "es-419"])
 def test_spanish_codes_use_spains_convention(code: str) -> None:
-    assert normalize("Costó 1.500,5 €.", code) == "Costó mil quinientos coma cinco euros."
+    assert normalize("Pesa 1.500,5 kg.", code) == "Pesa mil quinientos coma cinco kilos."
 
 
 @pytest.mark.parametrize("code", ["es-MX", "es-US", "es_mx"])

@@ -231,11 +231,14 @@ def _identifiers(text: str, conv: Convention) -> str:
         return text
     text = re.sub(r"\b([A-ZÁÉÍÓÚÑa-zñ]*[A-Z][A-Za-z]*)-(\d+)\b(?![.,]\d)",
                   lambda m: f"{m[1]} {number(m[2], conv)}", text)
+    text = re.sub(r"(?<![\w.,-])(\d{1,2})-([A-Z])\b(?!-)",  # "el 11-M", "el 1-O": a date's name
+                  lambda m: f"{cardinal(int(m[1]))} {m[2]}", text)
     return re.sub(r"(?<![\w.,])(\d+)([A-Z][A-Za-z]?)\b|\b([A-Z]{1,3})(\d+)\b(?![.,]\d)",
                   lambda m: f"{number(m[1], conv)} {m[2]}" if m[1]
                   else f"{m[3]} {number(m[4], conv)}", text)
 
 
+_FEMININE_PLURAL = frozenset("las unas estas esas aquellas todas otras algunas".split())
 _YEAR_PREV = frozenset("en de del desde hasta año años hacia principios finales "
                        "mediados".split())
 
@@ -249,8 +252,13 @@ def _cardinals(text: str, conv: Convention) -> str:
 
     def plain(m: re.Match[str]) -> str:
         n = m["n"]
-        year = re.fullmatch(r"1\d{3}|20\d\d", n) and prev_word(text, m.start()) in _YEAR_PREV
-        return number(n, conv, "count" if year else gender_after(text, m.end()), m["sign"])
+        prev = prev_word(text, m.start())
+        if re.fullmatch(r"1\d{3}|20\d\d", n) and prev in _YEAR_PREV:
+            return number(n, conv, "count", m["sign"])
+        gender = gender_after(text, m.end())
+        if gender == "count" and prev.lower() in _FEMININE_PLURAL:  # "de las 21", "unas 200"
+            gender = "f"
+        return number(n, conv, gender, m["sign"])
 
     text = re.sub(rf"{SIGN}(?P<n>{NUM})", plain, text)
 

@@ -44,7 +44,11 @@ _CURRENCIES: dict[str, tuple[str, str, str, str, Gender]] = {
     "CHF": ("franco suizo", "francos suizos", "céntimo", "céntimos", "m"),
     "₹": ("rupia", "rupias", "", "", "f"), "₽": ("rublo", "rublos", "", "", "m"),
 }
+# Written names after an amount: "1.200,50 euros" is said like "1.200,50 €".
+_NAMED = {"euros": "€", "euro": "€", "dólares": "USD", "dólar": "USD", "libras": "£",
+          "libra": "£", "pesos": "$", "peso": "$"}
 _CUR_RE = "|".join(re.escape(c) for c in sorted(_CURRENCIES, key=len, reverse=True))
+_NAMED_RE = "|".join(sorted(_NAMED, key=len, reverse=True))
 _MAG = r"(?:mil millones|millones|millón|mil|billones|billón|M|mill\.|mln\.?)"
 _MAGNITUDES = {"mil": "mil", "millón": "millón", "millones": "millones", "M": "millones",
                "mill.": "millones", "mln": "millones", "mln.": "millones",
@@ -57,6 +61,10 @@ _MONEY_AFTER = re.compile(rf"{SIGN}(?P<a>{NUM})(?:\s?[-–]\s?(?P<b>{NUM}))?"
 
 
 def _currency(cur: str, conv: Convention) -> tuple[str, str, str, str, Gender]:
+    if cur in _NAMED:
+        if cur.startswith("peso"):
+            return ("peso", "pesos", "centavo", "centavos", "m")
+        cur = _NAMED[cur]
     if cur == "$":
         return (*conv.dollar, "centavo", "centavos", "m")
     return _CURRENCIES[cur]
@@ -72,6 +80,8 @@ def _amount(a: str, cur: str, mag: str | None, conv: Convention) -> str:
         if mag in ("millón", "millones"):
             mag = "millón" if is_one(a, conv) else "millones"
         return f"{number(a, conv, 'm')} {mag} de {many}"
+    if len(frac) == 1 and cent and not mag:  # "7,5 €": siete euros con cincuenta céntimos
+        frac += "0"
     if len(frac) == 2 and cent and not (len(whole) > 1 and whole.startswith("0")):
         main = f"{cardinal(int(whole), gender)} {one if whole == '1' else many}"
         sub = f"{cardinal(int(frac), 'm')} {cent if frac == '01' else cents}"
@@ -92,7 +102,12 @@ def say_money(text: str, conv: Convention) -> str:
         return f"{sign}{first}{joiner(text, m)}{_amount(m['b'], m['cur'], m['mag'], conv)}"
 
     text = _MONEY_BEFORE.sub(money, text)
-    return _MONEY_AFTER.sub(money, text)
+    text = _MONEY_AFTER.sub(money, text)
+    # a written name says it too where a bare number would be read wrongly: with cents
+    # ("1.200,50 euros" -> "mil doscientos euros con cincuenta céntimos")
+    return re.sub(rf"{SIGN}(?P<a>{NUM})(?P<mag>)(?P<b>)\s(?P<cur>{_NAMED_RE})\b",
+                  lambda m: money(m) if re.search(r"[.,]\d{1,2}$", m["a"]) else m.group(),
+                  text)
 
 
 def joiner(text: str, m: re.Match[str]) -> str:
@@ -153,7 +168,19 @@ _UNIT_RE = re.compile(rf"{SIGN}(?P<a>{NUM})(?:\s?[-–]\s?(?P<b>{NUM}))?"
                       + r")(?![\w²³/])")
 
 
+_PER = {"mes": "mes", "año": "año", "día": "día", "persona": "persona", "noche": "noche",
+        "hab": "habitante", "habitante": "habitante", "unidad": "unidad"}
+# "120,5 €/MWh", "1,65 €/l", "800 €/mes": after the amount is spoken, "/" is "por"
+_PER_RE = re.compile(r"(?<=[^\W\d_])\s?/\s?("
+                     + "|".join(re.escape(u) for u in sorted([*_UNITS, *_UNIT_ALIASES, *_PER],
+                                                             key=len, reverse=True))
+                     + r")(?![\w²³/])")
+
+
 def say_units(text: str, conv: Convention) -> str:
+    if "/" in text:
+        text = _PER_RE.sub(lambda m: " por " + (_PER.get(m[1]) or _UNITS[
+            _UNIT_ALIASES.get(m[1], m[1])][0]), text)
     if not HAS_DIGIT(text):
         return text
 

@@ -90,6 +90,7 @@ def say_times(text: str, conv: Convention) -> str:
     text = re.sub(_COLON, lambda m: _clock(text, m), text)
     for dotted in _DOTS:  # "a las 9.30", "9.30 h": a dot is a clock's only with these
         text = re.sub(dotted, functools.partial(_clock, text), text)
+    text = re.sub(r"(?<=\ba la )1\b(?![.,:]\d)", "una", text)  # "a la 1 de la tarde"
     text = re.sub(r"(?<=\b[Ll]as )(\d{1,2})\s?h\b(\.?)",  # "a las 9 h": the h is not said
                   lambda m: cardinal(int(m[1]), "f") + (keep_period(text, m.end())
                                                         if m[2] else ""), text)
