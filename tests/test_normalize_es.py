@@ -15,6 +15,8 @@ import wave
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from briefcast.normalize import DEFAULT_NORMALIZERS, Normalizer, normalize
 from briefcast.normalize_es import SpanishNormalizer
@@ -384,6 +386,26 @@ def test_text_without_numbers_is_unchanged() -> None:
     text = "El Gobierno aprobó ayer la reforma, según fuentes del Ministerio."
     assert es(text) == text
     assert es("") == ""
+
+
+# Pieces of news copy that collide when thrown together: numbers in both conventions,
+# symbols, abbreviations, the words the rules look at ("las", "entre", "siglo").
+_PIECES = ["1", "21", "200", "1.500", "1 500", "48,6", "0,99", "12,50", "€", "$", "US$", "%",
+           "km", "km/h", "°C", "ºC", "º", "ª", ".º", "-", "–", "/", ":", "h", "las", "la",
+           "de", "personas", "años", "a las", "entre", "y", "3-1", "03/12/2026", "2026-12-03",
+           "23:40", "9.30", "Sr.", "EE. UU.", "etc.", "n.º", "+34", "600 123 456", "¿", "¡",
+           "«", "»", ",", ".", "XXI", "siglo", "Felipe", "VI", "mil", "millones", "x", "4x4",
+           "1/2", "½", "‰", "#", "@", "&", "=", "~", ">", "<", "±", "000", "0007",
+           "99999999999", "1,500,000", "1.2.3", "2,5 pp", "€/mes", "11-M", "A-6"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=12),
+       st.sampled_from(["es", "es-MX"]))
+def test_any_mix_is_spoken_in_words_and_stable(pieces: list[str], code: str) -> None:
+    spoken = normalize(" ".join(pieces), code)
+    assert not _SYMBOLS.search(spoken), spoken
+    assert normalize(spoken, code) == spoken
 
 
 def _wav_seconds(path: Path) -> float:

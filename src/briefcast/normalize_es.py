@@ -274,28 +274,30 @@ def _roman_numerals(text: str, conv: Convention) -> str:
     return roman_numerals(text)
 
 
+_SYMBOL_WORDS = {"&": "y", "@": "arroba", "#": "almohadilla", "+": "más", "=": "igual a",
+                 "×": "por", "±": "más o menos", "<": "menor que", ">": "mayor que",
+                 "%": "por ciento", "‰": "por mil", "€": "euros", "£": "libras",
+                 "¥": "yenes", "©": "copyright", "°": "grados"}
+
+
 def _symbols(text: str, conv: Convention) -> str:
+    """Symbols no number claimed: said as words ("&" -> "y", "°C" -> "grados"), or left
+    unsaid where they are typography ("~", "*", a lone "/")."""
     text = re.sub(r"\by/o\b", "y o", text)
     text = re.sub(r"(?<=\w)/(?=\w)", " barra ", text)
-    text = re.sub(r"\s*&\s*", " y ", text)
     text = re.sub(r"#(?=\w)", "hashtag ", text)
-    text = re.sub(r"(?<!\w)@(?=\w)", "arroba ", text)
-    text = re.sub(r"\s+\+\s+", " más ", text)
-    text = re.sub(r"\s*=\s*", " igual a ", text)
-    text = re.sub(r"\s*×\s*", " por ", text)
-    text = re.sub(r"©\s*", "copyright ", text)
-    text = re.sub(r"[®™ºª*]", "", text)
-    text = re.sub(r"\s*°", " grados", text)
-    text = re.sub(r"\s*%", " por ciento", text)
-    text = re.sub(r"\s*‰", " por mil", text)
-    text = re.sub(r"€", "euros", text)
-    text = re.sub(r"£", "libras", text)
-    return re.sub(r"\$", conv.dollar[1], text)
+    text = re.sub(r"\s*(?:°|º(?=\s?[CF]\b))\s?([CF])?\b",
+                  lambda m: " grados" + (" Fahrenheit" if m[1] == "F" else ""), text)
+    text = re.sub(r"[®™ºª*~|^_\\/]", " ", text)
+    text = re.sub(r"\$", f" {conv.dollar[1]} ", text)
+    return re.sub("[" + re.escape("".join(_SYMBOL_WORDS)) + "]",
+                  lambda m: f" {_SYMBOL_WORDS[m.group()]} ", text)
 
 
 def _tidy_spaces(text: str, conv: Convention) -> str:
     text = re.sub(r"[ \t]{2,}", " ", text)
-    return re.sub(r"(?<=\w) (?=[,.;:!?])", "", text)
+    text = re.sub(r"(?<=[\w»”\"')]) (?=[,.;:!?»”)])", "", text)
+    return re.sub(r"(?m)^[ \t]+(?=\S)|[ \t]+$", "", text)
 
 
 def _capitalize_sentences(text: str, conv: Convention) -> str:
@@ -310,7 +312,7 @@ def _capitalize_sentences(text: str, conv: Convention) -> str:
 PIPELINE: tuple[Rule, ...] = (
     _clean, _addresses, _abbreviations, _pre_symbols, say_dates, say_times, _ordinals,
     _phones, say_money, say_percents, say_units, _fractions, _ranges, _identifiers,
-    _cardinals, _roman_numerals, _symbols, _tidy_spaces,
+    _cardinals, _symbols, _tidy_spaces, _roman_numerals,
     _capitalize_sentences,
 )
 

@@ -51,7 +51,7 @@ NUM = (r"(?:\d{1,3}(?:\.\d{3}(?!\d))+(?:,\d+)?|\d{1,3}(?:,\d{3}(?!\d))+(?:\.\d+)
        r"|\d{1,3}(?: \d{3})+(?![\d.,]\d)(?:,\d+)?|\d+(?:[.,]\d+)?)")
 SIGN = r"(?:(?<![^\s(\[])(?P<sign>[-+]))?(?<![\w.,])"
 END = r"(?![\w%°º]|[.,]\d)"
-LETTER = r"[^\W\d_]"
+LETTER = r"[^\W\d_ºª]"
 MONTHS = ("enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre "
           "diciembre").split()
 MONTH_RE = "|".join(MONTHS) + "|setiembre"
