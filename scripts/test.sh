@@ -23,5 +23,5 @@ cd "$ROOT"
 # Lint and import order (ruff), then types (mypy): both configured in pyproject.toml.
 echo "==> ruff check, mypy"
 "$VENV/bin/ruff" check --quiet src tests bench
-"$VENV/bin/mypy" --no-error-summary
+"$VENV/bin/mypy" --no-error-summary  # src, tests and bench (pyproject.toml)
 exec "$VENV/bin/python" -m pytest "$@"

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from briefcast.models import Article, Skipped, Story
+
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "examples" / "demo"
 # Our own article in the exact shape of the newsroom's scraped export (shared/samples):
@@ -46,3 +48,13 @@ def make_show(tmp: Path, articles: list[Path] | None = None, demo_voices: bool =
 def seed_article() -> Path:
     assert SEED.is_file(), f"seed-shaped article missing at {SEED}"
     return SEED
+
+
+def clean_file(path: Path) -> Story | Skipped:
+    """An article file read and cleaned, as the build does; the file must be readable."""
+    from briefcast.stages.clean import clean_article
+    from briefcast.stages.ingest import read_article
+
+    article = read_article(path)
+    assert isinstance(article, Article), f"{path.name}: {article}"
+    return clean_article(article)

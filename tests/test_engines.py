@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 import wave
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,7 +24,7 @@ from briefcast.backends.engines import ENGINE_NAMES, VoiceSpec, make_engine, voi
 from briefcast.backends.festival import FestivalEngine
 from briefcast.backends.flite import FliteEngine
 from briefcast.backends.piper import PiperEngine, PiperSettings, resolve
-from briefcast.backends.tts import Pyttsx3Engine
+from briefcast.backends.tts import Pyttsx3Engine, TTSEngine
 from briefcast.cache import Cache
 from briefcast.config import load_config
 from briefcast.errors import ConfigError, SynthesisError
@@ -41,7 +42,7 @@ VOICES = {"pyttsx3": "en-us", "flite": "slt", "festival": FESTIVAL_VOICE, "piper
 
 
 @pytest.fixture(scope="module")
-def engines() -> dict[str, object]:
+def engines() -> Iterator[dict[str, TTSEngine]]:
     made = {name: make_engine([VoiceSpec(name, voice)]) for name, voice in VOICES.items()}
     yield made
     for engine in made.values():

@@ -14,6 +14,7 @@ import sys
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import DEMO, make_show
@@ -34,8 +35,8 @@ def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
 def small_show(tmp: Path, **overrides: str) -> Path:
     """Two short demo stories: a build of about a minute of audio."""
     articles = sorted((DEMO / "articles").glob("*.txt"))[:2]
-    overrides = {"story_count": "2", "target_minutes": "1", **overrides}
-    return make_show(tmp, articles, **overrides)
+    opts: dict[str, Any] = {"story_count": "2", "target_minutes": "1", **overrides}
+    return make_show(tmp, articles, **opts)
 
 
 def build(config: Path, date: str, *extra: str) -> subprocess.CompletedProcess[str]:
@@ -390,3 +391,32 @@ def test_build_long_before_air_says_the_window_is_still_open(
     assert note and "until 2026-11-26 06:00" in note and "12 h from now" in note
     at("2026-11-26T10:30:00+00:00")  # 05:30: as the README schedules it
     assert open_window_note(config, dt.date(2026, 11, 26)) is None
+
+
+@pytest.mark.parametrize(("timezone", "publish_time"), [
+    ("America/New_York", "06:00"), ("Europe/Berlin", "23:30"), ("Pacific/Auckland", "00:15")])
+def test_default_edition_is_never_dated_a_day_ahead(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch,
+                                                    timezone: str, publish_time: str) -> None:
+    """The W3C feed validator calls a date more than 24 h after it reads the feed
+    implausible. A build at any time of year (every 20 minutes, both daylight-saving
+    changes) makes an edition dated between 3 h ago and 21 h ahead (22 h across the
+    25-hour day when clocks go back), and warns only for an explicit --date further out."""
+    from briefcast.cli import future_date_warning, today
+    from briefcast.stages.publish import publish_datetime
+
+    config = load_config(small_show(tmp_path, timezone=f'"{timezone}"',
+                                    publish_time=f'"{publish_time}"'))
+    assert (config.timezone, config.publish_time) == (timezone, publish_time)
+    start = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    ahead = []
+    for step in range(0, 365 * 24 * 3):
+        now = start + dt.timedelta(minutes=20 * step)
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(now.timestamp())))
+        date = today(config)
+        ahead.append(publish_datetime(date, config) - now)
+        if step % 97 == 0:
+            assert future_date_warning(config, date) is None
+            assert future_date_warning(config, date + dt.timedelta(days=2)) is not None
+    assert dt.timedelta(hours=-3) < min(ahead) and max(ahead) <= dt.timedelta(hours=22)
+    assert sum(a > dt.timedelta(hours=21) for a in ahead) <= 3  # only that one night

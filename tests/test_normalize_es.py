@@ -277,6 +277,7 @@ CASES: list[tuple[str, str]] = [
     ("Más información en www.ayuntamiento.es/agenda.",
      "Más información en ayuntamiento punto es barra agenda."),
     ("Escriba a prensa@diario.es.", "Escriba a prensa arroba diario punto es."),
+    ("Los datos están en www.inegi.org.mx.", "Los datos están en inegi punto org punto mx."),
     ("Sigue el debate con #Elecciones2026.",
      "Sigue el debate con hashtag Elecciones dos mil veintiséis."),
     ("Pérez & Asociados ganó el concurso.", "Pérez y Asociados ganó el concurso."),

@@ -34,11 +34,12 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import feedparser
 import lxml.html
 import pytest
-from conftest import DEMO, make_show
+from conftest import DEMO, clean_file, make_show
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
@@ -314,7 +315,7 @@ def test_install_dir_never_leaves_the_date_missing(tmp_path: Path,
 
 # --- property-based fuzzing --------------------------------------------------------------
 
-FUZZ = dict(derandomize=True, database=None, deadline=None,
+FUZZ: dict[str, Any] = dict(derandomize=True, database=None, deadline=None,
             suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
                                    HealthCheck.filter_too_much])
 WORDS = ("the", "council", "voted", "on", "Tuesday", "said", "mayor", "harbor", "ferry", "7",
@@ -538,7 +539,7 @@ def test_hostile_text_round_trip(tmp_path: Path) -> None:
 
 # --- known bugs in other modules: minimal reproductions ----------------------------------
 
-def _demo_raw(**show: object) -> dict[str, object]:
+def _demo_raw(**show: object) -> dict[str, Any]:
     raw = copy.deepcopy(DEMO_RAW)
     raw["show"].update(show)
     return raw
@@ -583,7 +584,7 @@ def test_bug_s2_nul_never_reaches_the_story(tmp_path: Path) -> None:
     path = tmp_path / "late-nul.txt"
     path.write_text("A Title\n\n" + LONG_LINE[:9000] + ".\n\n\x00 trailing nul line here.\n",
                     encoding="utf-8")
-    story = clean_article(read_article(path))
+    story = clean_file(path)
     assert isinstance(story, Story)
     assert not any("\x00" in p for p in story.paragraphs)
 

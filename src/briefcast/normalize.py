@@ -7,10 +7,12 @@ Rewriting the text into plain spoken words *before* synthesis makes the reading
 predictable, testable, and the same on every machine.
 
 What: :func:`normalize` picks a per-language :class:`Normalizer` from a plain mapping
-(``{"en": EnglishNormalizer()}`` by default; callers may pass their own mapping, so there
+(:data:`DEFAULT_NORMALIZERS` by default; callers may pass their own mapping, so there
 is no import-time plugin registry) and returns the spoken form. The English rules live in
-:mod:`briefcast.normalize_en`. All normalizers are pure functions of their input: no I/O,
-no network, no clock, no randomness.
+:mod:`briefcast.normalize_en`, each other language's in ``briefcast.normalize_<code>``
+(German :mod:`briefcast.normalize_de`, French :mod:`briefcast.normalize_fr`, Spanish
+:mod:`briefcast.normalize_es`; each documents its own output style). All
+normalizers are pure functions of their input: no I/O, no network, no clock, no randomness.
 
 English output style (the contract the tests pin down):
 
@@ -40,8 +42,10 @@ from types import MappingProxyType
 from typing import Protocol, runtime_checkable
 
 from briefcast.errors import BriefcastError
+from briefcast.normalize_de import GermanNormalizer
 from briefcast.normalize_en import EnglishNormalizer
 from briefcast.normalize_es import SPANISH_NORMALIZERS
+from briefcast.normalize_fr import FrenchNormalizer
 
 __all__ = [
     "DEFAULT_NORMALIZERS",
@@ -72,7 +76,12 @@ class UnsupportedLanguageError(BriefcastError, ValueError):
         super().__init__(f"no text normalizer for language {language!r} (available: {names})")
 
 
-DEFAULT_NORMALIZERS: Mapping[str, Normalizer] = MappingProxyType({"en": EnglishNormalizer(), **SPANISH_NORMALIZERS})
+DEFAULT_NORMALIZERS: Mapping[str, Normalizer] = MappingProxyType({
+    "en": EnglishNormalizer(),
+    "de": GermanNormalizer(),
+    "fr": FrenchNormalizer(),
+    **SPANISH_NORMALIZERS,  # "es" and the countries' conventions, "es-mx"...
+})
 
 
 def _lookup(language: str, normalizers: Mapping[str, Normalizer]) -> Normalizer:

@@ -33,7 +33,7 @@ import re
 from collections.abc import Callable, Mapping
 from types import MappingProxyType
 
-from briefcast.normalize_en import _drop_foreign_scripts
+from briefcast.normalize_common import clean_unicode, say_addresses
 from briefcast.normalize_es_abbrev import abbreviations, roman_numerals
 from briefcast.normalize_es_measures import joiner, say_money, say_percents, say_units
 from briefcast.normalize_es_numbers import (
@@ -60,7 +60,6 @@ _PESO = ("peso", "pesos")
 # back to "es" (Spain's), the lookup in briefcast.normalize.
 CONVENTIONS: Mapping[str, Convention] = MappingProxyType({
     "es": Convention(),
-    "es-es": Convention(),
     "es-mx": Convention(".", "punto", _PESO, "primero"),
     "es-us": _POINT,
     "es-pr": _POINT,
@@ -74,42 +73,24 @@ CONVENTIONS: Mapping[str, Convention] = MappingProxyType({
 
 # --- characters, addresses --------------------------------------------------------------
 
-_UNICODE = str.maketrans({"’": "'", "‘": "'", "−": "-", "\u00a0": " ", "\u2009": " ",
-                          "\u202f": " ", "⁄": "/", "\u2010": "-", "\u2011": "-",
-                          "½": "1/2", "¼": "1/4", "¾": "3/4", "⅓": "1/3", "⅔": "2/3"})
-
-
 def _clean(text: str, conv: Convention) -> str:
-    """Typographic characters to plain ones; letters of other scripts are left unspoken
-    (see briefcast.normalize_en), but "º" and "ª", which Unicode does not call Latin, stay."""
-    text = re.sub(r"(?<=\d)(?=[½¼¾⅓⅔])", " ", text).translate(_UNICODE)  # "2½" -> "2 1/2"
-    if text.isascii():
-        return text
-    return "".join(part if part in ("º", "ª") else _drop_foreign_scripts(part)
+    """The shared cleaning (no-break spaces, minus signs, "½", other scripts unspoken), but
+    "º" and "ª" are set aside first: it reads "º" as the degree sign and drops "ª" as a
+    letter of no Latin name, and in Spanish both mark ordinals ("1.º", "3.ª", "n.º")."""
+    if "º" not in text and "ª" not in text:
+        return clean_unicode(text)
+    return "".join(part if part in ("º", "ª") else clean_unicode(part)
                    for part in re.split("([ºª])", text))
 
 
-_TLD = (r"(?:com|org|net|es|mx|ar|co|cl|pe|uy|ve|ec|bo|py|cr|gt|hn|sv|ni|pa|do|cu|pr|eu|"
-        r"gob|edu|info|tv|io|cat|gal|eus|int|news)")
-_EMAIL = re.compile(r"(?<![\w.@-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
-_URL = re.compile(r"(?<![\w@.-])(?:https?://)?(?:www\.)?(?:[A-Za-z0-9-]+\.)+" + _TLD
-                  + r"\b(?:/[\w\-./%?=&#~+]*[\w/])?")
-_URL_SYMBOLS = {".": " punto ", "/": " barra ", "@": " arroba ", "_": " guion bajo ",
-                "-": " guion ", "+": " más ", "?": " interrogación ", "=": " igual ",
-                "&": " y ", "#": " almohadilla ", "%": " por ciento ", "~": " virgulilla "}
-
-
-def _say_address(address: str) -> str:
-    address = re.sub(r"^(?:https?://)?(?:www\.)?", "", address).rstrip("/")
-    spoken = re.sub(r"[./@_+?=&#%~-]", lambda m: _URL_SYMBOLS[m.group()], address)
-    return " ".join(re.sub(r"\d+", lambda m: f" {cardinal(int(m.group()))} ", spoken).split())
+_ADDRESS_SYMBOLS = {".": " punto ", "/": " barra ", "@": " arroba ", "_": " guion bajo ",
+                    "-": " guion ", "+": " más ", "?": " interrogación ", "=": " igual ",
+                    "&": " y ", "#": " almohadilla ", "%": " por ciento ", "~": " virgulilla "}
 
 
 def _addresses(text: str, conv: Convention) -> str:
-    if "." not in text and "@" not in text:
-        return text
-    text = _EMAIL.sub(lambda m: _say_address(m.group()), text)
-    return _URL.sub(lambda m: _say_address(m.group()), text)
+    """'www.ayuntamiento.es/agenda' -> ayuntamiento punto es barra agenda."""
+    return say_addresses(text, _ADDRESS_SYMBOLS, lambda digits: cardinal(int(digits)))
 
 
 def _abbreviations(text: str, conv: Convention) -> str:
