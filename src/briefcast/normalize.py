@@ -10,7 +10,8 @@ What: :func:`normalize` picks a per-language :class:`Normalizer` from a plain ma
 (:data:`DEFAULT_NORMALIZERS` by default; callers may pass their own mapping, so there
 is no import-time plugin registry) and returns the spoken form. The English rules live in
 :mod:`briefcast.normalize_en`, each other language's in ``briefcast.normalize_<code>``
-(German :mod:`briefcast.normalize_de`, French :mod:`briefcast.normalize_fr`; each documents its own output style). All
+(German :mod:`briefcast.normalize_de`, French :mod:`briefcast.normalize_fr`, Spanish
+:mod:`briefcast.normalize_es`; each documents its own output style). All
 normalizers are pure functions of their input: no I/O, no network, no clock, no randomness.
 
 English output style (the contract the tests pin down):
@@ -43,6 +44,7 @@ from typing import Protocol, runtime_checkable
 from briefcast.errors import BriefcastError
 from briefcast.normalize_de import GermanNormalizer
 from briefcast.normalize_en import EnglishNormalizer
+from briefcast.normalize_es import SPANISH_NORMALIZERS
 from briefcast.normalize_fr import FrenchNormalizer
 
 __all__ = [
@@ -78,6 +80,7 @@ DEFAULT_NORMALIZERS: Mapping[str, Normalizer] = MappingProxyType({
     "en": EnglishNormalizer(),
     "de": GermanNormalizer(),
     "fr": FrenchNormalizer(),
+    **SPANISH_NORMALIZERS,  # "es" and the countries' conventions, "es-mx"...
 })
 
 

@@ -52,7 +52,7 @@ def clean_unicode(text: str) -> str:
 
 
 _TLD = (r"(?:com|org|net|gov|edu|io|uk|eu|de|fr|at|ch|es|it|nl|be|info|news|ai|tv|int|mil|ly|app"
-        r"|dev|ca|au|jp|nz|ie)")
+        r"|dev|ca|au|jp|nz|ie|mx|ar|cl|co|pe|cat)")
 _EMAIL = re.compile(r"(?<![\w.@-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 _URL = re.compile(r"(?<![\w@.-])(?:https?://)?(?:www\.)?(?:[A-Za-z0-9-]+\.)+" + _TLD
                   + r"\b(?:/[\w\-./%?=&#~+]*[\w/])?")
