@@ -112,6 +112,6 @@ def test_transcripts_and_chapters_are_in_the_language(built: tuple[str, Path]) -
 
 def test_weekday_and_month_names_of_the_language(built: tuple[str, Path]) -> None:
     language, config = built
-    script = (config.parent / "episodes" / DATE / "script.md").read_text(encoding="utf-8")
+    script = (config.parent / "episodes-private" / DATE / "script.md").read_text(encoding="utf-8")
     frame = language_data(language).frame
     assert frame.weekdays[1] in script and frame.months[10] in script  # Tuesday, November
