@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from briefcast.cache import Cache
 from briefcast.config import ShowConfig
 from briefcast.errors import BuildError
-from briefcast.models import Finding, Script, Skipped, Story
+from briefcast.models import Article, Finding, Script, Skipped, Story
 from briefcast.stages.ingest import edition_window, ingest
 from briefcast.stages.pacing import Pace, estimate_seconds, nominal_pace
 
@@ -45,7 +45,8 @@ class Prepared:
 
 
 def prepare(config: ShowConfig, date: dt.date, paces: dict[str, Pace] | None = None,
-            extra_s: float = 0.0, cache: Cache | None = None) -> Prepared:
+            extra_s: float = 0.0, cache: Cache | None = None,
+            ingested: IngestResult | None = None) -> Prepared:
     """Ingest, clean, compose and check the script: no audio, no writes (but ``cache``).
 
     Every story's script is checked against its article (numbers, names, quotes) and for
@@ -53,9 +54,11 @@ def prepare(config: ShowConfig, date: dt.date, paces: dict[str, Pace] | None = N
     opening on "He ..."); a story that fails is reported, or left out when the show says
     ``unfaithful = "drop"``. Ingest always runs (feeds may have changed); with a
     ``cache``, what follows it is reused when the articles, config, date, paces and code
-    are all the same (:mod:`briefcast.prepared_cache`).
+    are all the same (:mod:`briefcast.prepared_cache`). ``ingested`` is the result of
+    ingesting elsewhere (a network's worker gets the articles from its client).
     """
-    ingested = ingest(config, date)  # folder + feeds, edition window, deduplicated
+    if ingested is None:
+        ingested = ingest(config, date)  # folder + feeds, edition window, deduplicated
     notes = tuple(f"{source_label(a.source)}: {a.date_note}" for a in ingested.articles
                   if a.date_note)
     if cache is None:
@@ -75,6 +78,7 @@ def _from_ingested(config: ShowConfig, date: dt.date, ingested: IngestResult,
 
     stories: list[Story] = []
     skipped = list(ingested.skipped)
+    other = 0  # cleaned stories the show's [select] leaves to other shows
     # An undated article is taken to be from the middle of the edition's window: for a
     # 06:00 show that is the evening before, so its "today" is said as "yesterday".
     assumed = edition_window(config, date).start + dt.timedelta(hours=12)
@@ -82,15 +86,26 @@ def _from_ingested(config: ShowConfig, date: dt.date, ingested: IngestResult,
         cleaned = clean_article(article)
         if isinstance(cleaned, Skipped):
             skipped.append(cleaned)
+        elif not selected(config, article, cleaned):
+            other += 1
         else:
             stories.append(cleaned if cleaned.published else replace(
                 cleaned, published=assumed, published_assumed=True))
     if not stories:
         reasons = "; ".join(f"{Path(s.source).name}: {s.reason}" for s in skipped) or "none found"
+        if other:
+            reasons = f"{other} matched none of the show's [select] criteria; {reasons}"
         where = ", ".join([str(config.sources_folder)] if config.sources_folder else []
                           + list(config.sources_feeds))
         raise BuildError(f"no usable articles for {date} in {where} ({reasons})")
     return compose_checked(config, date, stories, skipped, paces, extra_s)
+
+
+def selected(config: ShowConfig, article: Article, story: Story) -> bool:
+    """Whether the show's ``[select]`` takes this story (a show without one takes all)."""
+    if config.select.everything:
+        return True
+    return config.select.why(article, " ".join((story.title, *story.paragraphs))) is not None
 
 
 def compose_checked(config: ShowConfig, date: dt.date, stories: list[Story],

@@ -44,6 +44,7 @@ from briefcast.backends.html_source import (
 from briefcast.config import ShowConfig
 from briefcast.models import Article, Skipped
 from briefcast.pubdate import checked, first_date, read_date
+from briefcast.selection import split_list
 
 log = logging.getLogger(__name__)
 
@@ -136,7 +137,8 @@ def _plain(line: str) -> str:
 
 def read_markdown(text: str, source: str, *, tz: dt.tzinfo = dt.UTC,
                   encoding: str | None = None) -> Article | Skipped:
-    """A Markdown article: front matter (title, date, author, url, lang) and paragraphs."""
+    """A Markdown article: front matter (title, date, author, url, lang, section, tags,
+    categories) and paragraphs."""
     meta, body = _front_matter(text)
     paragraphs: list[str] = []
     current: list[str] = []
@@ -190,7 +192,10 @@ def read_markdown(text: str, source: str, *, tz: dt.tzinfo = dt.UTC,
     return Article(source=source, title=title, lines=as_lines(paragraphs), url=url,
                    published=published.when, author=meta.get("author") or None,
                    language=normalize_language(meta.get("lang") or meta.get("language")),
-                   encoding=encoding, date_note=published.note)
+                   encoding=encoding, date_note=published.note,
+                   section=meta.get("section") or None,
+                   tags=split_list(meta.get("tags") or ""),
+                   categories=split_list(meta.get("categories") or ""))
 
 
 def ingest_folder(folder: Path, tz: dt.tzinfo = dt.UTC) -> IngestResult:

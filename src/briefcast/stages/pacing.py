@@ -98,6 +98,13 @@ def measure_pace(engine: TTSEngine, voice: str, rate_wpm: int, cache: Cache) -> 
     if known is not None:
         return known
     key = _key(fingerprint, voice, rate_wpm)
+    with cache.key_lock("pacing", key):  # the shows of a network share one measurement
+        return cached_pace(fingerprint, voice, rate_wpm, cache) or _measure(
+            engine, voice, rate_wpm, cache, key)
+
+
+def _measure(engine: TTSEngine, voice: str, rate_wpm: int, cache: Cache, key: str) -> Pace:
+    """Time the voice on the three passages and store the pace under ``key``."""
     seconds = []
     with tempfile.TemporaryDirectory(prefix="briefcast-pace-") as work:
         for name, text in (("short", SHORT), ("long", LONG), ("headlines", HEADLINES)):
