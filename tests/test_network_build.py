@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
-
 from netgen import TOP_TITLE, make_network
 
 DATE = "2026-11-26"

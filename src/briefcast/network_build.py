@@ -75,7 +75,8 @@ class ShowOutcome:
     reused: bool = False  # the date was already published: feed and pages redone only
     attempts: int = 0
     worker: str = ""
-    elapsed_s: float = 0.0
+    elapsed_s: float = 0.0  # from the lock taken to the feed published, queueing included
+    build_s: float = 0.0  # on the worker: staging the episode
 
 
 @dataclass
@@ -272,7 +273,7 @@ def _finish(future: Any, item: _InFlight, runner: Runner) -> ShowOutcome | None:
         assert isinstance(result, StagedShow)
         report = _published_report(item, result)
         return _published(item.show, item.config, report, attempts=item.attempts,
-                          worker=result.worker,
+                          worker=result.worker, build_s=result.elapsed_s,
                           elapsed_s=round(time.monotonic() - item.started, 3))
     except BriefcastError as exc:
         return _failed(item.show, str(exc), exc.exit_code, item.config,

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 import uuid
 from collections.abc import Collection
 from concurrent import futures
@@ -122,6 +123,7 @@ class DaskRunner:
                                "pip install 'briefcast[cluster]'") from None
         self.where = address
         self.cache = cache or WORKER_CACHE
+        self._changed = threading.Event()  # set by each future as it finishes
         try:
             self.client = Client(address, timeout=f"{timeout_s}s", set_as_default=False)
         except (OSError, TimeoutError, ValueError) as exc:
@@ -144,12 +146,19 @@ class DaskRunner:
 
         job = replace(job, cache_dir=self.cache)
         key = f"briefcast-{job.name}-{job.date.isoformat()}-{uuid.uuid4().hex[:8]}"
-        return self.client.submit(run_job, job, key=key, pure=False)
+        future = self.client.submit(run_job, job, key=key, pure=False)
+        future.add_done_callback(lambda _: self._changed.set())
+        return future
 
     def first_done(self, pending: Collection[Any]) -> set[Any]:
-        from distributed import wait
-
-        return set(wait(list(pending), return_when="FIRST_COMPLETED").done)
+        """The finished futures, once there is one (``distributed.wait`` wants a default
+        client, which a library should not install)."""
+        while True:
+            self._changed.clear()
+            done = {f for f in pending if f.done()}
+            if done:
+                return done
+            self._changed.wait(timeout=1.0)
 
     def result(self, future: Any) -> Any:
         try:
