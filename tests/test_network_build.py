@@ -153,3 +153,44 @@ folder = "out/show000"
     assert proc.returncode == 2
     assert "shows 'show000' and 'twin' both write to" in proc.stderr
     assert not (tmp_path / "out").exists()
+
+
+def _children(pid: int) -> list[int]:
+    found: list[int] = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        found += [int(c) for c in (task / "children").read_text().split()]
+    return found
+
+
+def test_local_worker_killed_mid_build_is_retried_never_half_published(tmp_path: Path) -> None:
+    import datetime as dt
+    import os
+    import signal
+    import threading
+
+    from briefcast.network import load_network
+    from briefcast.network_build import NetworkReport, build_network
+    from briefcast.runners import LocalRunner
+
+    config = make_network(tmp_path, 3, extra="[shows.show001.briefing]\ntarget_minutes = 2\n")
+    runner = LocalRunner(2)
+    reports: list[NetworkReport] = []
+    thread = threading.Thread(target=lambda: reports.append(build_network(
+        load_network(config), runner, lambda _: dt.date.fromisoformat(DATE))))
+    thread.start()
+    victim, deadline = None, time.monotonic() + 120
+    while victim is None and time.monotonic() < deadline and thread.is_alive():
+        for pid in _children(os.getpid()):
+            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+            if b"spawn_main" in cmdline and _children(pid):  # a pool process, speaking
+                victim = pid
+        time.sleep(0.05)
+    assert victim is not None, "no pool process ever started speaking"
+    os.kill(victim, signal.SIGKILL)
+    thread.join(600)
+    runner.close()
+    (report,) = reports
+    assert [s.status for s in report.shows] == ["published"] * 3, report.shows
+    assert max(s.attempts for s in report.shows) == 2  # the shows in flight, tried again
+    for show in report.shows:
+        check_published(Path(show.output), show.feed)
