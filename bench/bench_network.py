@@ -35,6 +35,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
@@ -53,25 +54,32 @@ def load() -> str:
     return f"{one:.1f}/{five:.1f}"
 
 
-def cpu_seconds() -> float:
-    """CPU time of this process and every finished descendant (pool processes, their
-    synthesis workers and ffmpeg runs are all waited for, so all are counted)."""
+def cpu_seconds() -> tuple[float, float]:
+    """CPU time of this process (the client: ingest and publishing) and of it with every
+    finished descendant (pool processes, their synthesis workers and ffmpeg runs are all
+    waited for, so all are counted)."""
     me, children = (resource.getrusage(w) for w in (resource.RUSAGE_SELF,
                                                      resource.RUSAGE_CHILDREN))
-    return me.ru_utime + me.ru_stime + children.ru_utime + children.ru_stime
+    client = me.ru_utime + me.ru_stime
+    return client, client + children.ru_utime + children.ru_stime
+
+
+CLIENT_CPU: list[float] = []  # the client's CPU seconds of each local run
 
 
 def run(config: Path, runner: Runner) -> tuple[NetworkReport, float, float, str]:
     """Build the whole network on ``runner``: its report, wall and CPU seconds (local
     runners only: a cluster's workers are not this process's children), load before/after."""
-    before, cpu = load(), cpu_seconds()
+    before, (client, cpu) = load(), cpu_seconds()
     started = time.monotonic()
     try:
         report = build_network(load_network(config), runner, lambda _: DATE)
     finally:
         runner.close()
     wall = time.monotonic() - started
-    cpu = cpu_seconds() - cpu
+    after = cpu_seconds()
+    CLIENT_CPU.append(after[0] - client)
+    cpu = after[1] - cpu
     failed = [s for s in report.shows if s.status == "failed"]
     if failed:
         raise SystemExit(f"{len(failed)} show(s) failed, e.g. {failed[0].name}: "
@@ -79,20 +87,20 @@ def run(config: Path, runner: Runner) -> tuple[NetworkReport, float, float, str]
     return report, wall, cpu, f"{before} -> {load()}"
 
 
-def fresh(root: Path, name: str, shows: int, **kwargs: object) -> Path:
+def fresh(root: Path, name: str, shows: int, **kwargs: Any) -> Path:
     folder = root / name
     shutil.rmtree(folder, ignore_errors=True)
-    return make_network(folder, shows, **kwargs)  # type: ignore[arg-type]
+    return make_network(folder, shows, **kwargs)
 
 
 def efficiency(root: Path, sizes: list[int], workers: int,
-               dask: bool) -> dict[str, object]:
+               dask: bool) -> dict[str, Any]:
     print(f"\n== Efficiency: {workers} workers vs 1 (local process pool; each show its own "
           "rate, fresh cache per run)")
     print(f"{'shows':>5} {'1 worker s':>11} {f'{workers} workers s':>12} {'speedup':>8} "
           f"{'efficiency':>10} {'CPU s 1|' + str(workers):>14}  load 1/5 min (1 worker | "
           f"{workers})")
-    rows = []
+    rows: list[dict[str, Any]] = []
     per_show = audio_s = 0.0
     for size in sizes:
         report1, t1, cpu1, load1 = run(fresh(root, f"n{size}-w1", size, distinct_rates=True),
@@ -107,9 +115,13 @@ def efficiency(root: Path, sizes: list[int], workers: int,
                      "workers_cpu_s": round(cpu2, 1), "speedup": round(speedup, 3),
                      "load": [load1, load2]})
         per_show = cpu1 / size
+        client_s = CLIENT_CPU[-2] / size
         audio_s = sum(s.duration_s for s in report1.shows) / size
-    result: dict[str, object] = {"rows": rows, "cpu_per_show_s": round(per_show, 3),
-                                 "audio_per_show_s": round(audio_s, 1)}
+    print(f"client (ingest, publishing) on 1 worker: {client_s:.2f} of the {per_show:.2f} "
+          "CPU-s of a show")
+    result: dict[str, Any] = {"rows": rows, "cpu_per_show_s": round(per_show, 3),
+                              "client_cpu_per_show_s": round(client_s, 3),
+                              "audio_per_show_s": round(audio_s, 1)}
     if dask:
         from distributed import LocalCluster
 
@@ -126,35 +138,60 @@ def efficiency(root: Path, sizes: list[int], workers: int,
     return result
 
 
-def sharing(root: Path, workers: int) -> dict[str, object]:
+def sharing(root: Path, workers: int) -> dict[str, Any]:
     print("\n== Cache sharing: 3 shows, one voice, all airing the top story")
-    found = {}
+    found: dict[str, Any] = {}
     for label, pool in (("one after another (1 worker)", 1), (f"at once ({workers} workers)",
                                                               workers)):
         config = fresh(root, f"share-w{pool}", 3, target_minutes=3)
         report, wall, _, loads = run(config, LocalRunner(pool))
-        scripts = []
+        scripts, tops = [], []
         for show in report.shows:
-            text = (Path(show.output) / DATE.isoformat() / "script.md").read_text()
-            scripts.append({line for line in text.split("\n---\n")[0].splitlines()
-                            if line and not line.startswith("#")})
-        shared = set.intersection(*scripts)
+            lines, top = script_lines(Path(show.output) / DATE.isoformat() / "script.md")
+            scripts.append(lines)
+            tops.append(top)
         calls = sum(s.tts_calls for s in report.shows)
         aired = sum(s.tts_calls + s.cache_hits for s in report.shows)
         files = len(list((config.parent / "cache" / "segments").rglob("*.wav")))
-        top = [line for line in shared if line[:20] in TOP_TITLE or "Harbor General" in line]
-        print(f"{label:<30} cues aired {aired:>3}, distinct lines {len(set.union(*scripts)):>3}, "
-              f"synthesis calls {calls:>3}, cache entries {files:>3}; lines on all 3 shows "
-              f"{len(shared)} (top story {len(top)}), each synthesized "
-              f"{'once' if calls == files else 'more than once'}; {wall:.1f} s, load {loads}")
+        distinct = set.union(*scripts)
+        # Every synthesis made its own cache entry and every distinct line has one: each
+        # line was synthesized exactly once, so the top story's were too.
+        once = calls == files == len(distinct)
+        print(f"{label:<30} cues aired {aired:>3}, distinct lines {len(distinct):>3}, synthesis "
+              f"calls {calls:>3}, cache entries {files:>3}: each line synthesized "
+              f"{'once' if once else 'MORE THAN ONCE'}; the top story's sentences aired "
+              f"{sum(len(t) for t in tops)} times ({len(set.intersection(*tops))} on all 3 "
+              f"shows), synthesized {len(set.union(*tops)) if once else '?'} times; "
+              f"{wall:.1f} s, load {loads}")
         found[label] = {"aired": aired, "calls": calls, "entries": files,
-                        "shared_lines": len(shared)}
+                        "distinct": len(distinct), "top_aired": sum(len(t) for t in tops),
+                        "top_distinct": len(set.union(*tops))}
     return found
 
 
-def estimate(measured: dict[str, object], workers: int) -> None:
-    per_show = float(measured["cpu_per_show_s"])  # type: ignore[arg-type]
-    audio = float(measured["audio_per_show_s"])  # type: ignore[arg-type]
+def script_lines(script_md: Path) -> tuple[set[str], set[str]]:
+    """The spoken lines of a script.md, and those of the top story (the lines under its
+    chapter heading but its lead-in, which names its place in the show)."""
+    body = script_md.read_text(encoding="utf-8").split("\n---\n")[0]
+    lines: set[str] = set()
+    top: set[str] = set()
+    chapter, lead_in = "", False
+    for line in body.splitlines():
+        if line.startswith("## "):
+            chapter, lead_in = line[3:], True
+            continue
+        if not line or line.startswith("#"):
+            continue
+        lines.add(line)
+        if chapter == TOP_TITLE and not lead_in:
+            top.add(line)
+        lead_in = False
+    return lines, top
+
+
+def estimate(measured: dict[str, Any], workers: int) -> None:
+    per_show = float(measured["cpu_per_show_s"])
+    audio = float(measured["audio_per_show_s"])
     rows = measured["rows"]
     assert isinstance(rows, list)
     speedup = float(rows[-1]["speedup"])
@@ -164,7 +201,8 @@ def estimate(measured: dict[str, object], workers: int) -> None:
           "workers")
     hours = 1000 * per_show / 3600
     print(f"  espeak-ng shows like these: {hours:.1f} core-hours; on this {cores()}-core "
-          f"machine {hours / speedup:.1f} h")
+          f"machine {hours / speedup:.1f} h; the client alone (ingest and publishing, one "
+          f"process) {1000 * float(measured['client_cpu_per_show_s']) / 60:.0f} CPU-min")
     # Natural voices: the README's measured speeds (seconds of audio per CPU-second, one
     # core): Piper 9x, Festival 15x. A 5-minute show then costs 300/9 = 33 CPU-s of speech
     # (Festival 20 s) on top of what the pipeline costs without speech, which scales with

@@ -13,6 +13,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from distributed import Client, LocalCluster
@@ -33,9 +34,8 @@ def _cluster_table(cache: Path) -> str:
     return f'\n[cluster]\ncache = "{cache}"\n'
 
 
-def _published_everywhere(root: Path, report: dict[str, object]) -> list[dict[str, object]]:
-    shows = report["shows"]
-    assert isinstance(shows, list)
+def _published_everywhere(report: dict[str, Any]) -> list[dict[str, Any]]:
+    shows: list[dict[str, Any]] = report["shows"]
     for show in shows:
         out = Path(show["output"])
         assert validate_output(out, show["feed"].removesuffix("feed.xml")) == []
@@ -52,7 +52,7 @@ def test_network_builds_on_the_cluster_and_files_come_back(scheduler: str,
     assert proc.returncode == 0, proc.stderr
     report = json.loads((tmp_path / "network-report.json").read_text())
     assert report["where"] == scheduler and report["published"] == 3
-    shows = _published_everywhere(tmp_path, report)
+    shows = _published_everywhere(report)
     workers = {s["worker"] for s in shows}
     assert all(str(w).split(":")[-1] != str(os.getpid()) for w in workers)
     assert len(workers) == 2  # both worker processes built shows
@@ -87,6 +87,6 @@ def test_killed_worker_show_is_rebuilt_others_publish(scheduler: str, tmp_path: 
     assert proc.returncode == 0, stderr
     report = json.loads((tmp_path / "network-report.json").read_text())
     assert report["published"] == 3 and report["failed"] == 0
-    shows = {s["name"]: s for s in _published_everywhere(tmp_path, report)}
+    shows = {s["name"]: s for s in _published_everywhere(report)}
     assert shows["show001"]["worker"].split(":")[-1] != str(pid)  # rebuilt elsewhere
     assert shows["show001"]["stories"] == 3  # two sections (one article each), the top story
