@@ -38,6 +38,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
@@ -98,7 +99,7 @@ def build(config_path: Path, config: ShowConfig, *flags: str) -> Run:
     seconds = time.perf_counter() - start
     if proc.returncode not in (0, EXIT_PARTIAL):
         raise SystemExit(f"build failed (exit {proc.returncode}):\n{proc.stderr}")
-    report = json.loads((config.output_dir / DATE.isoformat() / "report.json").read_text())
+    report = json.loads((config.private_dir / DATE.isoformat() / "report.json").read_text())
     return Run(seconds, report["tts_calls"], report["cache_hits"], report["mix_cached"],
                report["timings_s"])
 
@@ -193,7 +194,7 @@ def main() -> None:
     if not args.env_as_is:
         ENV.pop("PYTHONDONTWRITEBYTECODE", None)
     voice = ENGINE_VOICES.get(args.engine)
-    overrides = ({"engine": f'"{args.engine}"', "name": f'"{voice}"',
+    overrides: dict[str, Any] = ({"engine": f'"{args.engine}"', "name": f'"{voice}"',
                   "second_name": f'"{voice}"'} if voice else {})
     cold: list[Run] = []
     warm: list[Run] = []

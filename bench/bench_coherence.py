@@ -37,7 +37,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from test_junk_corpus import load_corpus  # noqa: E402
 from xsum import xsum_file, xsum_records  # noqa: E402
 
-from briefcast.models import Story  # noqa: E402
+from briefcast.models import Article, Story  # noqa: E402
 from briefcast.stages.clean import clean_article  # noqa: E402
 from briefcast.stages.coherence import check_coherence, describe  # noqa: E402
 from briefcast.stages.condense import condense_story, spoken_sentences  # noqa: E402
@@ -59,7 +59,8 @@ def load(folders: Sequence[Path]) -> list[tuple[str, Story]]:
             if (path.suffix.lower() not in (".txt", ".md", ".html", ".htm")
                     or path.stem.upper() == "README"):
                 continue
-            story = clean_article(read_article(path))
+            article = read_article(path)
+            story = clean_article(article) if isinstance(article, Article) else None
             if isinstance(story, Story):
                 stories.append((path.name, story))
     stories += [(item.name, s) for item in load_corpus()
@@ -76,7 +77,8 @@ def load_xsum(limit: int | None) -> list[tuple[str, Story]]:
 
 
 def _lead(sentences: Sequence[str], budget: int) -> list[str]:
-    out, total = [], 0
+    out: list[str] = []
+    total = 0
     for sentence in sentences:
         if out and total + len(sentence.split()) > budget * 1.1:
             break

@@ -103,17 +103,33 @@ def children_cpu() -> float:
 def aired_spans(script: Script, episode: Path) -> list[tuple[str, float, float]]:
     """(voice, start, end) of every cue, timed by the published transcript.srt.
 
-    The script is composed again after the build (``built_script``); its cues must be the
-    ones that aired, text for text, or every figure below would be measured on the wrong
-    words.
+    The SRT holds captions, several to a cue: each cue's captions are gathered until
+    their text (less the speaker's "Name: " on the first card after a change) is the
+    cue's. The script is composed again after the build (``built_script``); its cues must
+    be the ones that aired, text for text, or every figure below would be measured on the
+    wrong words.
     """
     timed = listen.srt_cues((episode / "transcript.srt").read_text(encoding="utf-8"))
-    aired = [" ".join(t.split()) for _, _, t in timed]
-    composed = [" ".join(c.text.replace("-->", "->").split()) for c in script.cues]
-    if aired != composed:
-        raise SystemExit(f"the recomposed script ({len(composed)} cues) is not the one that "
-                         f"aired ({len(aired)} cues in {episode / 'transcript.srt'})")
-    return [(cue.voice, start, end) for cue, (start, end, _) in zip(script.cues, timed)]
+    spans: list[tuple[str, float, float]] = []
+    at = 0
+    for cue in script.cues:
+        want = " ".join(cue.text.replace("-->", "->").split())
+        said, start, end = "", None, 0.0
+        while at < len(timed) and len(said) < len(want):
+            first, last, text = timed[at]
+            at += 1
+            label = f"{cue.speaker}: "
+            if not said and text.startswith(label) and not want.startswith(label):
+                text = text[len(label):]
+            said = f"{said} {' '.join(text.split())}".strip()
+            start, end = first if start is None else start, last
+        if said != want or start is None:
+            raise SystemExit(f"the recomposed script is not the one that aired: {want[:60]!r} "
+                             f"is not in {episode / 'transcript.srt'} (there: {said[:60]!r})")
+        spans.append((cue.voice, start, end))
+    if at != len(timed):
+        raise SystemExit(f"{episode / 'transcript.srt'} says more than the recomposed script")
+    return spans
 
 
 def short(title: str, width: int = 44) -> str:
@@ -140,7 +156,8 @@ def bench_engine(engine: str, voices: tuple[str, ...], work: Path, model: object
         return None
     cold_cpu = children_cpu() - cpu0
     episode = config.output_dir / DATE.isoformat()
-    report = json.loads((episode / "report.json").read_text(encoding="utf-8"))
+    report = json.loads((config.private_dir / DATE.isoformat() / "report.json")
+                        .read_text(encoding="utf-8"))
     mp3 = config.output_dir / report["audio_file"]
     script = built_script(config)
     spans = aired_spans(script, episode)
@@ -151,7 +168,7 @@ def bench_engine(engine: str, voices: tuple[str, ...], work: Path, model: object
     ref, labels = listen.labelled_words((c.text, c.chapter) for c in script.cues)
     floor = listen.score(ref, listen.words(" ".join(c.spoken for c in script.cues))).wer
     started = time.perf_counter()
-    heard = listen.transcribe(model, mp3)  # type: ignore[arg-type]
+    heard = listen.transcribe(model, mp3)
     listen_s = time.perf_counter() - started
     out = listen.score(ref, listen.words(heard))
     print(f"   WER {out.wer:.1%} of {len(ref)} words (S {out.substitutions}, "

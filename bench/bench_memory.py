@@ -37,6 +37,7 @@ import time
 import wave
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
@@ -148,7 +149,7 @@ def load_segments(path: Path) -> tuple:
                  for r in rows)
 
 
-def sound_options(spec: str) -> dict[str, object]:
+def sound_options(spec: str) -> dict[str, Any]:
     """``mix_episode`` keywords for a scenario: "none", "generated" or a bed file's path."""
     if spec == "none":
         return {}

@@ -147,7 +147,7 @@ def sharing(root: Path, workers: int) -> dict[str, Any]:
         report, wall, _, loads = run(config, LocalRunner(pool))
         scripts, tops = [], []
         for show in report.shows:
-            lines, top = script_lines(Path(show.output) / DATE.isoformat() / "script.md")
+            lines, top = script_lines(Path(show.private) / DATE.isoformat() / "script.md")
             scripts.append(lines)
             tops.append(top)
         calls = sum(s.tts_calls for s in report.shows)

@@ -51,18 +51,18 @@ def short_lines_dropped(article: Article) -> Story | Skipped:
 @contextmanager
 def cleaner(name: str) -> Iterator[None]:
     """Run ``prepare`` with one of the compared cleaners in place of briefcast's own."""
-    clean_mod, prepare_mod = briefcast.stages.clean, briefcast.prepare
-    saved = getattr(clean_mod, "locate_story", None), prepare_mod.clean_article
+    clean_mod = briefcast.stages.clean
+    saved = getattr(clean_mod, "locate_story", None), clean_mod.clean_article
     if name == "clean only" and saved[0] is not None:  # (None: the code before the locator)
         clean_mod.locate_story = lambda lines, junk, *rest: list(junk)
     elif name == f"< {BASELINE_MIN_WORDS} words":
-        prepare_mod.clean_article = short_lines_dropped
+        clean_mod.clean_article = short_lines_dropped  # prepare imports it at call time
     try:
         yield
     finally:
         if saved[0] is not None:
             clean_mod.locate_story = saved[0]
-        prepare_mod.clean_article = saved[1]
+        clean_mod.clean_article = saved[1]
 
 
 def rates(aired: list[Aired]) -> dict[str, tuple[int, int]]:

@@ -106,7 +106,8 @@ def pack(order: Sequence[int], lengths: Sequence[int], budget: int) -> list[int]
 
 def lead_budget(doc: Doc, budget: int) -> list[str]:
     """Leading sentences up to the budget; the first one even if it alone is over."""
-    out, total = [], 0
+    out: list[str] = []
+    total = 0
     for sentence in doc.sentences:
         n = words(sentence)
         if out and total + n > budget * PACK_OVER:

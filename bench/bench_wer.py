@@ -56,7 +56,7 @@ class Result:
 
 
 def load_items(path: Path) -> list[Item]:
-    items = []
+    items: list[Item] = []
     for line in path.read_text(encoding="utf-8").splitlines():
         line = line.strip()
         if line and not line.startswith("#"):

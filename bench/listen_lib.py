@@ -295,7 +295,7 @@ def srt_cues(text: str) -> list[tuple[float, float, str]]:
     """(start, end, text) of each cue of an SRT file as ``briefcast.transcript`` writes it.
 
     Parsed here rather than with a subtitle library: the format is our own writer's
-    (number, timing line, one line of text), and only the timings are wanted.
+    (number, timing line, one or two lines of text, joined here by a space).
     """
     found = []
     for block in re.split(r"\n\s*\n", text.strip()):

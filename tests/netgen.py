@@ -26,13 +26,20 @@ def write_articles(folder: Path) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for txt in sorted(DEMO_ARTICLES.glob("*.txt")):
+        if txt.name[:2] not in SECTIONS:  # the eight plain scraped exports only
+            continue
         lines = [line.strip() for line in txt.read_text(encoding="utf-8").splitlines()
                  if line.strip()]
+        meta: list[str] = []  # the export's own front matter: its url kept, its date not
+        if lines[0] == "---":  # (undated, every article is in any edition's window)
+            end = lines.index("---", 1)
+            meta = [m for m in lines[1:end] if not m.startswith(("date:", "published:"))]
+            lines = lines[end + 1:]
         title, body = lines[0], lines[2:]
         body = body[:body.index("Harbor Town Ledger")]
         body = [p for p in body if not p.startswith(("Creator:", "Credit:"))]
         section, tags = SECTIONS[txt.name[:2]]
-        front = [f"title: {title}", f"section: {section}"]
+        front = [f"title: {title}", *meta, f"section: {section}"]
         if tags:
             front.append(f"tags: [{', '.join(tags)}]")
         path = folder / (txt.stem + ".md")

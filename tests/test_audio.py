@@ -16,6 +16,7 @@ import subprocess
 import wave
 from io import BytesIO
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import DEMO, make_show
@@ -60,9 +61,8 @@ class ToneEngine:
 
 def _build(tmp: Path, **overrides: str) -> Path:
     """Build a two-story show with the tone engine; return its episode folder."""
-    overrides = {"sting": "false", "bed": "false", **overrides}  # the demo has both on
-    config = load_config(make_show(tmp, ARTICLES, story_count="2", target_minutes="1",
-                                   **overrides))
+    opts: dict[str, Any] = {"sting": "false", "bed": "false", **overrides}  # the demo has both on
+    config = load_config(make_show(tmp, ARTICLES, story_count="2", target_minutes="1", **opts))
     build(config, DATE, engine=ToneEngine())
     return config.output_dir / DATE.isoformat()
 
@@ -279,3 +279,29 @@ def test_producer_bed_file_is_read_only_as_far_as_it_plays(tmp_path: Path) -> No
     assert len(song.bed) == 2 * 22050 * 3
     level = math.sqrt(sum(s * s for s in memoryview(song.bed).cast("h")) / (22050 * 3))
     assert level == pytest.approx(3000.0 * 10 ** (-20 / 20), rel=0.01)
+
+
+def test_chapter_frames_are_short_ids_in_time_order(tmp_path: Path) -> None:
+    """Twelve chapters whose titles differ in length (mutagen's own save sorts frames by
+    size, which shuffles them, and "chp10" sorts before "chp2"): ffprobe, which lists
+    chapters in file order, lists them in time order with their titles; IDs are short;
+    the tag is ID3v2.3 through and through (the date as TYER/TDAT, not v2.4's TDRC)."""
+    mp3 = tmp_path / "t.mp3"
+    subprocess.run(["ffmpeg", "-v", "error", "-f", "lavfi", "-i", "sine=frequency=440:duration=24",
+                    "-ac", "1", "-b:a", "64k", "-id3v2_version", "0", "-write_id3v1", "0",
+                    str(mp3)], check=True)
+    titles = [("Story " + "x" * (37 * i % 23)).strip() + f" {i}" for i in range(12)]
+    chapters = tuple(mix.Chapter(t, 2.0 * i) for i, t in enumerate(titles))
+    mix.write_tags(mp3, "Episode", "Show", "Author", DATE, "notes", chapters, 24.0)
+    listed = subprocess.run(["ffprobe", "-v", "error", "-show_chapters", "-of", "json",
+                             str(mp3)], capture_output=True, text=True, check=True).stdout
+    found = json.loads(listed)["chapters"]
+    assert [c["tags"]["title"] for c in found] == titles
+    assert [float(c["start_time"]) for c in found] == [2.0 * i for i in range(12)]
+    tags = ID3(mp3)
+    assert tags.version == (2, 3, 0)
+    assert [f.element_id for f in tags.getall("CHAP")] == [f"chp{i}" for i in range(12)]
+    assert tags.getall("CTOC")[0].child_element_ids == [f"chp{i}" for i in range(12)]
+    raw = mp3.read_bytes()[:4096]
+    assert b"TYER" in raw and b"TDAT" in raw and b"TDRC" not in raw
+    assert probe(mp3).duration_s == pytest.approx(24.0, abs=0.1)  # the audio is intact

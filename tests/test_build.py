@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 import subprocess
 import sys
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 
 import feedparser
@@ -63,7 +65,8 @@ def test_mp3_is_mastered_mono_44k_cbr(built: Path) -> None:
     info = probe(mp3)
     assert (info.codec, info.sample_rate, info.channels) == ("mp3", 44100, 1)
     assert info.bit_rate == pytest.approx(96000, rel=0.02)
-    assert MP3(mp3).info.bitrate_mode == BitrateMode.CBR  # from LAME's "Info" header
+    info_mp3 = MP3(mp3).info
+    assert info_mp3 is not None and info_mp3.bitrate_mode == BitrateMode.CBR  # from LAME's "Info" header
     loud = measure_loudness(mp3)
     assert -17.0 <= loud.integrated_lufs <= -15.0
     assert loud.true_peak_dbtp <= -1.0
@@ -93,6 +96,12 @@ def test_feed_items_match_files(built: Path) -> None:
     assert item.findtext("pubDate") == "Tue, 24 Nov 2026 11:00:00 +0000"  # 06:00 New York
     description = item.findtext("description")
     assert "Port Authority Delays Vote" in description and "Harbor Town Council" in description
+    # Apple's guide: the episode's own name, not the show's again; the date (what differs
+    # between episodes) first, then the lead story. The MP3's ID3 title says the same.
+    title = item.findtext("title")
+    assert title.startswith("Tuesday, November 24, 2026: Port Authority Delays Vote"), title
+    assert "Nightly" not in title
+    assert str(ID3(mp3)["TIT2"]) == title
 
 
 def test_channel_tags(built: Path) -> None:
@@ -124,8 +133,61 @@ def test_feedparser_reads_without_bozo(built: Path) -> None:
     assert len(parsed.entries) == 1 and parsed.entries[0].enclosures[0].type == "audio/mpeg"
 
 
+def test_ai_content_is_declared_as_a_boolean(built: Path) -> None:
+    """podcast:txt purpose="ai-content" carries true, like itunes:explicit, on the channel
+    and on every episode: a synthetic voice reads every word, from condensed articles.
+    The human-readable detail (which engine) is in the show notes."""
+    import podcastparser
+
+    from briefcast.validate import validate_output
+
+    channel = _feed(built).find("channel")
+    items = channel.findall("item")
+    for parent in [channel, *items]:
+        tags = [t for t in parent.findall("podcast:txt", NS) if t.get("purpose") == "ai-content"]
+        assert [t.text for t in tags] == ["true"]
+    notes = items[0].findtext("content:encoded", namespaces=NS)
+    assert "Read by a synthetic voice (espeak-ng)" in notes
+    # feedparser reads the tag (it keeps its attributes, not its text); podcastparser
+    # skips podcast:* but must still read the feed
+    parsed = feedparser.parse(str(built.parent / "episodes" / "feed.xml"))
+    assert parsed.bozo == 0
+    assert parsed.feed.podcast_txt == {"purpose": "ai-content"}
+    assert all(e.podcast_txt == {"purpose": "ai-content"} for e in parsed.entries)
+    with open(built.parent / "episodes" / "feed.xml", "rb") as fh:
+        assert len(podcastparser.parse(load_config(built).feed_url, fh)["episodes"]) == len(items)
+    assert validate_output(built.parent / "episodes", load_config(built).base_url) == []
+
+
+def test_feed_dates_do_not_follow_the_clock(built: Path) -> None:
+    """lastBuildDate is the newest episode's publish time: no date in the feed is later,
+    and a build that runs before that time (or days before) writes the same bytes as one
+    that runs after it. Only a date more than a day ahead is warned about (validators call
+    it implausible)."""
+    out = built.parent / "episodes"
+    feed = _feed(built).find("channel")
+    last = feed.findtext("lastBuildDate")
+    pub_dates = [parsedate_to_datetime(i.findtext("pubDate")) for i in feed.findall("item")]
+    assert parsedate_to_datetime(last) == max(pub_dates)
+    assert parsedate_to_datetime(feed.findtext("pubDate")) <= parsedate_to_datetime(last)
+    parsed = feedparser.parse(str(out / "feed.xml"))
+    assert all(e.published_parsed <= parsed.feed.updated_parsed for e in parsed.entries)
+
+    before = (out / "feed.xml").read_bytes()
+    publish = dt.datetime(2026, 11, 24, 11, 0, tzinfo=dt.UTC)  # 06:00 in New York
+    for early, warned in ((dt.timedelta(minutes=30), False), (dt.timedelta(days=3), True)):
+        clock = str(int((publish - early).timestamp()))
+        proc = subprocess.run([sys.executable, "-m", "briefcast", "build", "--config",
+                               str(built), "--date", DATE, "--rebuild", "--quiet"],
+                              capture_output=True, text=True, timeout=600,
+                              env={**os.environ, "SOURCE_DATE_EPOCH": clock})
+        assert proc.returncode == 0, proc.stderr
+        assert (out / "feed.xml").read_bytes() == before
+        assert ("72 h from now" in proc.stderr) is warned, proc.stderr
+
+
 def test_seed_junk_never_reaches_script(built: Path) -> None:
-    script = next((built.parent / "episodes" / DATE).glob("script.md")).read_text()
+    script = (built.parent / "episodes-private" / DATE / "script.md").read_text()
     assert "Port Authority Delays Vote" in script
     for junk in ("Creator:", "Credit:", "Stock Images", "Quayside Wire", "spot_img", "Sponsor",
                  "Tune in to our podcasts", "Top Stories", "More In This Category", "http"):
@@ -152,7 +214,7 @@ HEAVY = ("feedgen", "jinja2", "PIL", "mutagen", "pydub", "num2words", "feedparse
 def test_warm_rebuild_loads_no_heavy_library_and_damage_changes_no_byte(built: Path) -> None:
     out = built.parent / "episodes"
     published = ["feed.xml", "index.html", f"{DATE}/index.html", f"{DATE}/transcript.vtt",
-                 f"{DATE}/episode.json"]
+                 f"../episodes-private/{DATE}/episode.json"]
     before = {name: (out / name).read_bytes() for name in published}
     mp3_before = next((out / DATE).glob("*.mp3")).read_bytes()
     proc = subprocess.run([sys.executable, "-X", "importtime", "-m", "briefcast", "build",
@@ -248,7 +310,9 @@ def test_chapters_match_json_and_id3(built: Path) -> None:
     assert starts == sorted(starts) and starts[0] == 0
     mp3 = next(folder.glob("*.mp3"))
     tags = ID3(mp3)
-    chaps = sorted(tags.getall("CHAP"), key=lambda f: f.start_time)
+    chaps = tags.getall("CHAP")  # in file order: that must be time order
+    assert [f.start_time for f in chaps] == sorted(f.start_time for f in chaps)
+    assert [f.element_id for f in chaps] == [f"chp{i}" for i in range(len(titles))]
     assert [str(f.sub_frames["TIT2"]) for f in chaps] == titles
     assert [f.start_time for f in chaps] == [round(s * 1000) for s in starts]
     assert abs(chaps[-1].end_time / 1000 - probe(mp3).duration_s) < 0.1
@@ -266,32 +330,56 @@ def test_chapters_match_json_and_id3(built: Path) -> None:
     assert chapters_tag.get("url").endswith(f"{DATE}/chapters.json")
 
 
-def _vtt_times(text: str) -> list[tuple[float, float]]:
+def test_transcripts_are_captions_timed_within_the_episode(built: Path) -> None:
+    """The published VTT and SRT, read by webvtt-py and srt: caption-sized cues (VTT lines
+    of at most 65 characters, SRT two lines of 32), in order, never overlapping, inside the
+    audio, and together they say exactly what the script says."""
+    import html
+    import io
     import re
 
-    def secs(stamp: str) -> float:
-        h, m, s = stamp.replace(",", ".").split(":")
-        return int(h) * 3600 + int(m) * 60 + float(s)
+    import srt
+    import webvtt
 
-    return [(secs(a), secs(b)) for a, b in
-            re.findall(r"^(\d\d:\d\d:\d\d[.,]\d{3}) --> (\d\d:\d\d:\d\d[.,]\d{3})$", text, re.M)]
-
-
-def test_transcripts_cover_the_episode(built: Path) -> None:
     folder = built.parent / "episodes" / DATE
     duration = probe(next(folder.glob("*.mp3"))).duration_s
-    vtt = (folder / "transcript.vtt").read_text()
-    srt = (folder / "transcript.srt").read_text()
-    assert vtt.startswith("WEBVTT\n")
-    vtt_times, srt_times = _vtt_times(vtt), _vtt_times(srt)
-    assert vtt_times == srt_times and len(vtt_times) > 20
-    # the demo opens with the sting, then the bed alone; it closes with the sting
-    assert abs(vtt_times[0][0] - (STING_S + BED_LEAD_S)) < 0.01
-    assert all(a < b for a, b in vtt_times)
-    assert all(vtt_times[i][1] <= vtt_times[i + 1][0] for i in range(len(vtt_times) - 1))
-    assert duration - STING_S - 1.0 < vtt_times[-1][1] <= duration - STING_S + 0.1
-    assert "<v Morgan>" in vtt and "<v Riley>" in vtt  # two anchors alternate per story
-    assert "Our top story." in srt
+    # what the script says, one cue a line, as `briefcast script` prints it for review
+    printed = run_cli("script", "--config", str(built), "--date", DATE)
+    assert printed.returncode == 0, printed.stderr
+    body = printed.stdout.split("\n---\n")[0].splitlines()[1:]
+    cues = [line for line in body if line.strip() and not line.startswith("## ")]
+    said = " ".join(" ".join(line.split()) for line in cues)
+
+    vtt = webvtt.from_buffer(io.StringIO((folder / "transcript.vtt").read_text()))
+    vtt_lines = [[html.unescape(re.sub(r"<[^>]+>", "", line)) for line in c.lines]
+                 for c in vtt.captions]
+    assert all(1 <= len(lines) <= 2 for lines in vtt_lines)
+    assert max(len(line) for lines in vtt_lines for line in lines) <= 65
+    assert " ".join(" ".join(lines) for lines in vtt_lines) == said
+    assert {c.voice for c in vtt.captions} == {"Morgan", "Riley"}  # anchors alternate
+
+    cards = list(srt.parse((folder / "transcript.srt").read_text()))
+    card_lines = [c.content.split("\n") for c in cards]
+    assert all(1 <= len(lines) <= 2 for lines in card_lines)
+    assert max(len(line) for lines in card_lines for line in lines) <= 32
+    labelled = " ".join(c.content.replace("\n", " ") for c in cards)
+    labels = re.findall(r"(?:^| )(Morgan|Riley): ", labelled)
+    assert labels[:2] == ["Morgan", "Riley"] and len(labels) >= 6  # at each change of anchor
+    assert re.sub(r"(^| )(Morgan|Riley): ", r"\1", labelled) == said
+    assert len(cards) > len(vtt.captions) > len(cues) > 20
+
+    def secs(stamp: str) -> float:
+        h, m, s = stamp.split(":")
+        return int(h) * 3600 + int(m) * 60 + float(s)
+
+    for times in ([(secs(c.start), secs(c.end)) for c in vtt.captions],
+                  [(c.start.total_seconds(), c.end.total_seconds()) for c in cards]):
+        # the demo opens with the sting, then the bed alone; it closes with the sting
+        assert abs(times[0][0] - (STING_S + BED_LEAD_S)) < 0.01
+        assert all(a < b for a, b in times)
+        assert all(times[i][1] <= times[i + 1][0] for i in range(len(times) - 1))
+        assert duration - STING_S - 1.0 < times[-1][1] <= duration - STING_S + 0.1
+    assert [c.content for c in cards].count("Our top story.") == 1
     types = [t.get("type") for t in _item(built).findall("podcast:transcript", NS)]
     assert types == ["text/vtt", "application/x-subrip"]
 
@@ -373,7 +461,7 @@ def test_episode_fits_its_slot(built: Path) -> None:
     """Five minutes means five: the plan from the measured pace, and the real audio."""
     import json
 
-    report = json.loads((built.parent / "episodes" / DATE / "report.json").read_text())
+    report = json.loads((built.parent / "episodes-private" / DATE / "report.json").read_text())
     target = 5 * 60
     assert abs(report["duration_s"] - target) / target <= 0.10, report["duration_s"]
     assert abs(report["estimated_s"] - report["duration_s"]) / report["duration_s"] <= 0.06

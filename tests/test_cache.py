@@ -131,6 +131,7 @@ def test_prepared_script_is_reused_only_while_nothing_changes(
     keys.add(prepared_key(show, DATE + dt.timedelta(days=1),
                           ingest(show, DATE + dt.timedelta(days=1)), PACES, 5.0))
     assert len(keys) == 4
+    assert show.sources_folder is not None
     article = sorted(show.sources_folder.glob("*.txt"))[1]
     text = article.read_text(encoding="utf-8")
     lead = text.split("\n\n")[1].split(". ")[0]

@@ -119,11 +119,15 @@ def test_web_labels_leave_the_headline() -> None:
 # navigation lines) clean exactly as before the page locator (``locate.py``) existed:
 # the first 16 hex digits of the SHA-256 of the kept paragraphs joined by newlines,
 # measured on the code before it. Hashes, so the shared seed's text is not copied here.
+# Since measured: 05's wing opened "on Wednesday" (was Thursday, the day after its dating;
+# the kept text differs in that word only), and 09 was added (pinned on the code of then).
+# The front matter dating each demo article is read off before cleaning.
 SEED_SHAPED_GOLDEN = {
     "01-council-budget.txt": "ac00d0162923424c", "02-storm-ferry.txt": "a820dce68af2e672",
     "03-basketball-final.txt": "d17fac89d0f47fc5", "04-tech-office.txt": "7211d5bb4b6cafcd",
-    "05-hospital-wing.txt": "ee918d1eb23678b0", "06-fishing-quota.txt": "96d712058575603f",
+    "05-hospital-wing.txt": "0057ed15238b3536", "06-fishing-quota.txt": "96d712058575603f",
     "07-arts-festival.txt": "840ceb0e126c3e65", "08-university-research.txt": "ae3dd740b9770264",
+    "09-food-bank.txt": "ec5cec0e275c0dc3",
 }
 SEED_GOLDEN = "8744b8446823285a"  # tests/corpus/seed, our own seed-shaped article
 

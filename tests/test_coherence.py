@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import make_show
+from conftest import clean_file, make_show
 from test_junk_corpus import load_corpus
 
 from briefcast.cli import main
@@ -22,7 +22,6 @@ from briefcast.stages.clean import clean_article
 from briefcast.stages.coherence import check_coherence, describe
 from briefcast.stages.condense import condense_story, spoken_sentences
 from briefcast.stages.faithful import check_story
-from briefcast.stages.ingest import read_article
 from briefcast.stages.names import introduce, people
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -199,7 +198,7 @@ def test_a_lead_that_cannot_open_gives_way() -> None:
 # --- every article we have ----------------------------------------------------------------
 
 def _corpus() -> list[tuple[str, Story]]:
-    stories = [(p.name, clean_article(read_article(p))) for p in DEMO + HARD]
+    stories = [(p.name, clean_file(p)) for p in DEMO + HARD]
     stories += [(item.name, clean_article(item.article)) for item in load_corpus()]
     assert all(isinstance(s, Story) for _, s in stories)
     return stories  # type: ignore[return-value]

@@ -10,9 +10,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import clean_file
 
 from briefcast.models import Story
-from briefcast.stages.clean import clean_article
 from briefcast.stages.coherence import opener_problem, pronoun_start
 from briefcast.stages.condense import (
     _content_words,
@@ -22,7 +22,6 @@ from briefcast.stages.condense import (
     spoken_sentences,
     unattributed_quote,
 )
-from briefcast.stages.ingest import read_article
 from briefcast.stages.names import introduce, people
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,7 +30,7 @@ UTC = dt.UTC
 
 
 def demo_story(path: Path) -> Story:
-    story = clean_article(read_article(path))
+    story = clean_file(path)
     assert isinstance(story, Story)
     return story
 

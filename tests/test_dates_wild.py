@@ -44,7 +44,7 @@ from briefcast.config import ShowConfig, parse_config
 from briefcast.errors import UsageError
 from briefcast.models import Article
 from briefcast.pubdate import EARLIEST_YEAR, LATEST_YEAR, read_date, require_date
-from briefcast.stages import publish
+from briefcast.stages import records
 from briefcast.stages.ingest import edition_window, ingest
 from briefcast.validate import _pub_date
 
@@ -82,13 +82,13 @@ def test_wild_dates_are_refused_with_a_reason() -> None:
     for value in WILD:
         reading = read_date(value, ZONE)
         assert reading.when is None and reading.note, value
-        assert reading.note.startswith(f"date {value!r} ignored: "), reading.note
-    assert "out of range" in read_date("0001-01-01T00:00:00Z", ZONE).note  # type: ignore[operator]
-    assert "UTC offset" in read_date("2026-11-24T10:00:00+99:00", ZONE).note  # type: ignore[operator]
-    assert "a number" in read_date(1732528800, ZONE).note  # type: ignore[operator]
-    for value in (None, "", "   "):  # no date at all: nothing to report
-        assert read_date(value, ZONE) == read_date(None, ZONE)
-        assert read_date(value, ZONE).note is None
+        assert reading.note is not None and reading.note.startswith(f"date {value!r} ignored: "), reading.note
+    assert "out of range" in (read_date("0001-01-01T00:00:00Z", ZONE).note or "")
+    assert "UTC offset" in (read_date("2026-11-24T10:00:00+99:00", ZONE).note or "")
+    assert "a number" in (read_date(1732528800, ZONE).note or "")
+    for blank in (None, "", "   "):  # no date at all: nothing to report
+        assert read_date(blank, ZONE) == read_date(None, ZONE)
+        assert read_date(blank, ZONE).note is None
 
 
 def test_plausible_dates_still_read() -> None:
@@ -170,7 +170,8 @@ def _config(folder: Path, name: str) -> ShowConfig:
 def assert_safe(when: dt.datetime) -> None:
     """A kept date is plausible, and no conversion or day arithmetic on it can overflow."""
     assert when.tzinfo is not None and when.utcoffset() is not None
-    assert abs(when.utcoffset()) <= dt.timedelta(hours=14)  # type: ignore[operator]
+    offset = when.utcoffset()
+    assert offset is not None and abs(offset) <= dt.timedelta(hours=14)
     assert EARLIEST_YEAR <= when.year <= LATEST_YEAR
     for zone in EXTREME_ZONES:
         local = when.astimezone(zone)
@@ -319,12 +320,13 @@ def test_json_ld_shapes(tmp_path: Path) -> None:
         got = ingest_document(tmp_path, json_ld(shape))
         assert isinstance(got, Article) and got.published == expected, (shape, got)
         assert got.date_note is None
-    for shape, why in [({"datePublished": 1732528800}, "a number"),
+    bad: object
+    for bad, why in [({"datePublished": 1732528800}, "a number"),
                        ({"datePublished": {"year": 2026}}, "not a date"),
                        ('{"datePublished": "2026-11-2', "not valid JSON"),
                        ("[" * 5000, "not valid JSON")]:
-        got = ingest_document(tmp_path, json_ld(shape))
-        assert isinstance(got, Article) and got.published is None, (shape, got)
+        got = ingest_document(tmp_path, json_ld(bad))
+        assert isinstance(got, Article) and got.published is None, (bad, got)
         assert got.date_note and why in got.date_note, got.date_note
 
 
@@ -339,13 +341,13 @@ def test_good_meta_wins_over_a_zero_date(tmp_path: Path) -> None:
 # --- our own records and the command line ------------------------------------------------
 
 def test_damaged_record_dates_are_refused_not_converted() -> None:
-    record = json.loads(publish.episode_to_json(publish.episode_from_json(json.dumps({
+    record = json.loads(records.episode_to_json(records.episode_from_json(json.dumps({
         "date": "2026-11-24", "title": "t", "guid": "g",
         "pub_date": "2026-11-24T11:00:00+00:00", "audio_file": "2026-11-24/a.mp3",
         "size_bytes": 1, "duration_s": 1}).encode())))
     for bad in ("0001-01-01T00:00:00+00:00", "9999-12-31T23:59:59-05:00"):
         with pytest.raises(ValueError, match="out of range"):
-            publish.episode_from_json(json.dumps({**record, "pub_date": bad}).encode())
+            records.episode_from_json(json.dumps({**record, "pub_date": bad}).encode())
     with pytest.raises(ValueError):
         require_date("Mon, 01 Jan 0001 00:00:00 +0000")
     assert _pub_date("Mon, 01 Jan 0001 00:00:00 +0000")[1] == (
@@ -399,7 +401,7 @@ def test_build_publishes_the_night_with_badly_dated_pages(wild_show: Path) -> No
     assert proc.returncode == 0, proc.stderr
     assert "Traceback" not in proc.stderr + proc.stdout
     out = wild_show.parent / "episodes"
-    report = json.loads((out / DATE / "report.json").read_text())
+    report = json.loads((wild_show.parent / "episodes-private" / DATE / "report.json").read_text())
     # both pages aired, as undated stories, and the report says which date was ignored
     assert report["stories_in"][:2] == ["Harbor pier reopens", "Kite festival fills the sky"]
     assert report["skipped"] == []
@@ -410,7 +412,7 @@ def test_build_publishes_the_night_with_badly_dated_pages(wild_show: Path) -> No
         "00b-garbage-json-ld.html: date in JSON-LD ignored: the block is not valid JSON"]
     assert "ignored: out of range" in proc.stdout  # the build summary shows it too
     # the episode is real and in the feed
-    episode = json.loads((out / DATE / "episode.json").read_text())
+    episode = json.loads((wild_show.parent / "episodes-private" / DATE / "episode.json").read_text())
     mp3 = out / episode["audio_file"]
     assert probe(mp3).duration_s == pytest.approx(report["duration_s"], abs=1.0)
     assert 240 <= report["duration_s"] <= 360

@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 import wave
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,7 +24,7 @@ from briefcast.backends.engines import ENGINE_NAMES, VoiceSpec, make_engine, voi
 from briefcast.backends.festival import FestivalEngine
 from briefcast.backends.flite import FliteEngine
 from briefcast.backends.piper import PiperEngine, PiperSettings, resolve
-from briefcast.backends.tts import Pyttsx3Engine
+from briefcast.backends.tts import Pyttsx3Engine, TTSEngine
 from briefcast.cache import Cache
 from briefcast.config import load_config
 from briefcast.errors import ConfigError, SynthesisError
@@ -41,7 +42,7 @@ VOICES = {"pyttsx3": "en-us", "flite": "slt", "festival": FESTIVAL_VOICE, "piper
 
 
 @pytest.fixture(scope="module")
-def engines() -> dict[str, object]:
+def engines() -> Iterator[dict[str, TTSEngine]]:
     made = {name: make_engine([VoiceSpec(name, voice)]) for name, voice in VOICES.items()}
     yield made
     for engine in made.values():
@@ -239,7 +240,8 @@ def test_two_anchors_from_two_engines_in_one_build(tmp_path: Path) -> None:
     _, minutes, seconds = timings[-1].split(":")
     last_word_s = 60 * int(minutes) + float(seconds)
     assert duration - 8 < last_word_s <= duration  # the sign-off ends where the audio does
-    assert json.loads((episode / "report.json").read_text())["tts_calls"] >= 6
+    report_json = config.private_dir / "2026-11-24" / "report.json"
+    assert json.loads(report_json.read_text())["tts_calls"] >= 6
     again = build(config, dt.date(2026, 11, 24), rebuild=True)  # warm: nothing re-spoken
     assert again.tts_calls == 0 and again.audio_file == report.audio_file
 

@@ -7,13 +7,11 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from conftest import SEED
+from conftest import SEED, clean_file
 
 from briefcast.models import Story
-from briefcast.stages.clean import clean_article
 from briefcast.stages.condense import condense_story
 from briefcast.stages.faithful import Finding, check_story
-from briefcast.stages.ingest import read_article
 
 UTC = dt.UTC
 DEMO = sorted((Path(__file__).parent.parent / "examples" / "demo" / "articles").glob("*.txt"))
@@ -28,7 +26,7 @@ LEAD = ("The Harbor Town Council approved a $48.6 million operating budget for t
 
 
 def _story(path: Path = BUDGET_STORY) -> Story:
-    story = clean_article(read_article(path))
+    story = clean_file(path)
     assert isinstance(story, Story)
     return story
 

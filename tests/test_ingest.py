@@ -36,3 +36,26 @@ def test_title_and_bom_and_crlf(tmp_path: Path) -> None:
 def test_missing_folder(tmp_path: Path) -> None:
     result = ingest_folder(tmp_path / "nope")
     assert result.articles == () and isinstance(result.skipped[0], Skipped)
+
+
+def test_plain_text_export_may_say_when_it_was_published(tmp_path: Path) -> None:
+    import datetime as dt
+    import zoneinfo
+
+    ny = zoneinfo.ZoneInfo("America/New_York")
+    (tmp_path / "a.txt").write_text(
+        "---\ndate: 2026-11-24T19:40:00-05:00\nurl: https://ledger.example.org/pier\n"
+        "author: Maren Solvik\n---\n\nPier Reopens\n\nPier Reopens\n\nThe north pier reopened "
+        "after repairs.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("---\ndate: 2026-11-24\n---\nBare Date\n\nBody.\n",
+                                    encoding="utf-8")
+    # a page dump that opens with a rule of dashes: not front matter, all of it text
+    (tmp_path / "c.txt").write_text("---\nMenu: Home | News\nSubscribe now\n---\nRule Page\n",
+                                    encoding="utf-8")
+    a, b, c = (read_article(tmp_path / n, ny) for n in ("a.txt", "b.txt", "c.txt"))
+    assert isinstance(a, Article) and isinstance(b, Article) and isinstance(c, Article)
+    assert a.title == "Pier Reopens" and a.scraped and a.author == "Maren Solvik"
+    assert a.published == dt.datetime(2026, 11, 25, 0, 40, tzinfo=dt.UTC)
+    assert a.url == "https://ledger.example.org/pier" and a.lines[1] == "Pier Reopens"
+    assert b.published == dt.datetime(2026, 11, 24, 12, tzinfo=ny)  # a bare date: local noon
+    assert c.title == "---" and c.published is None and "Subscribe now" in c.lines

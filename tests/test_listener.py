@@ -44,7 +44,7 @@ def test_whisper_understands_a_spoken_briefing_sentence(tmp_path: Path,
         engine.synthesize(spoken, "en-us", 165, tmp_path / "sentence.wav")
     finally:
         engine.close()
-    heard = listen_lib.transcribe(listener, tmp_path / "sentence.wav")  # type: ignore[arg-type]
+    heard = listen_lib.transcribe(listener, tmp_path / "sentence.wav")
     assert listen_lib.wer(SENTENCE, heard) <= WER_BOUND, heard
     # The score tells sentences apart: the same audio against another sentence fails.
     assert listen_lib.wer(OTHER, heard) >= 0.8, heard

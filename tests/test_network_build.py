@@ -47,7 +47,9 @@ def check_published(out: Path, feed_url: str) -> etree._Element:
     assert enclosure is not None
     mp3 = out / enclosure.get("url", "").removeprefix(feed_url.removesuffix("feed.xml"))
     assert mp3.is_file() and int(enclosure.get("length", "0")) == mp3.stat().st_size
-    record = json.loads((mp3.parent / "episode.json").read_text(encoding="utf-8"))
+    private = out.with_name(out.name + "-private") / mp3.parent.name  # the record: not served
+    record = json.loads((private / "episode.json").read_text(encoding="utf-8"))
+    assert not (mp3.parent / "episode.json").exists()
     assert abs(ffprobe_seconds(mp3) - record["duration_s"]) <= 1.0
     assert 40 <= record["duration_s"] <= 200  # three stories at 0.5 min, 30 words minimum
     assert not list(out.glob(".staging-*"))
@@ -99,7 +101,7 @@ def test_a_story_on_three_shows_is_synthesized_once(
     config, _ = network
     report = json.loads((config.parent / "network-report.json").read_text())
     shows = [s for s in report["shows"] if s["status"] == "published"]
-    scripts = [story_lines(Path(s["output"]) / DATE / "script.md") for s in shows]
+    scripts = [story_lines(Path(s["private"]) / DATE / "script.md") for s in shows]
     assert all(any(TOP_TITLE in line for line in lines) for lines in scripts)
     shared = set.intersection(*scripts)  # the top story's sentences (its lead-in varies)
     assert any(line.startswith("Harbor General Hospital opened") for line in shared)

@@ -14,6 +14,7 @@ import sys
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import DEMO, make_show
@@ -34,8 +35,13 @@ def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
 def small_show(tmp: Path, **overrides: str) -> Path:
     """Two short demo stories: a build of about a minute of audio."""
     articles = sorted((DEMO / "articles").glob("*.txt"))[:2]
-    overrides = {"story_count": "2", "target_minutes": "1", **overrides}
-    return make_show(tmp, articles, **overrides)
+    opts: dict[str, Any] = {"story_count": "2", "target_minutes": "1", **overrides}
+    return make_show(tmp, articles, **opts)
+
+
+def private(config: Path) -> Path:
+    """The show's private folder (records, scripts, reports), beside ``episodes/``."""
+    return config.parent / "episodes-private"
 
 
 def build(config: Path, date: str, *extra: str) -> subprocess.CompletedProcess[str]:
@@ -65,7 +71,7 @@ def test_retention_keeps_newest_in_feed_and_archives_older_audio(tmp_path: Path)
     assert not (out / DATE_A).exists()
     archived = list((out / "archive" / DATE_A).glob("*.mp3"))
     assert len(archived) == 1 and archived[0].read_bytes() == mp3_a  # never deleted
-    report = json.loads((out / DATE_C / "report.json").read_text())
+    report = json.loads((private(config) / DATE_C / "report.json").read_text())
     assert report["archived"] == [DATE_A]
     assert run_cli("check", "--config", str(config)).returncode == 0
 
@@ -77,7 +83,7 @@ def test_next_run_completes_a_night_killed_before_the_feed(tmp_path: Path) -> No
     assert build(config, DATE_A).returncode == 0
     old_feed = (out / "feed.xml").read_bytes()
     assert build(config, DATE_B).returncode == 0
-    record = (out / DATE_B / "episode.json").read_bytes()
+    record = (private(config) / DATE_B / "episode.json").read_bytes()
     (out / "feed.xml").write_bytes(old_feed)  # as if killed between folder and feed
     assert feed_dates(out) == [DATE_A]
 
@@ -85,7 +91,7 @@ def test_next_run_completes_a_night_killed_before_the_feed(tmp_path: Path) -> No
     assert proc.returncode == 0, proc.stderr
     assert "Reused" in proc.stdout and "0 synthesized" in proc.stdout
     assert feed_dates(out) == [DATE_B, DATE_A]
-    assert (out / DATE_B / "episode.json").read_bytes() == record  # same GUID, same bytes
+    assert (private(config) / DATE_B / "episode.json").read_bytes() == record  # same GUID, same bytes
     assert run_cli("check", "--config", str(config)).returncode == 0
 
 
@@ -93,13 +99,13 @@ def test_rebuild_keeps_guid_and_pub_date(tmp_path: Path) -> None:
     config = small_show(tmp_path)
     out = config.parent / "episodes"
     assert build(config, DATE_A).returncode == 0
-    first = json.loads((out / DATE_A / "episode.json").read_text())
+    first = json.loads((private(config) / DATE_A / "episode.json").read_text())
     article = next((config.parent / "articles").glob("*.txt"))
     title, rest = article.read_text().split("\n", 1)
     article.write_text(f"{title} Again\n{rest}")  # a new headline: new audio
     proc = build(config, DATE_A, "--rebuild")
     assert proc.returncode == 0, proc.stderr
-    second = json.loads((out / DATE_A / "episode.json").read_text())
+    second = json.loads((private(config) / DATE_A / "episode.json").read_text())
     assert second["guid"] == first["guid"] and second["pub_date"] == first["pub_date"]
     assert second["audio_file"] != first["audio_file"]  # new audio, new name
     assert [p.name for p in (out / DATE_A).glob("*.mp3")] == [second["audio_file"].split("/")[1]]
@@ -111,7 +117,7 @@ def test_damaged_record_does_not_drop_its_episode(tmp_path: Path) -> None:
     out = config.parent / "episodes"
     assert build(config, DATE_A).returncode == 0
     item_before = etree.tostring(etree.parse(str(out / "feed.xml")).find(".//item"))
-    (out / DATE_A / "episode.json").write_text("{ not json")
+    (private(config) / DATE_A / "episode.json").write_text("{ not json")
     proc = build(config, DATE_B, "--quiet")
     assert proc.returncode == 0, proc.stderr
     assert "recovered from the published feed" in proc.stderr
@@ -219,7 +225,7 @@ def test_alexa_flash_briefing_is_written_beside_the_feed(tmp_path: Path) -> None
     out = config.parent / "episodes"
     assert build(config, DATE_A).returncode == 0
     items = json.loads((out / "alexa.json").read_text(encoding="utf-8"))
-    record = json.loads((out / DATE_A / "episode.json").read_text())
+    record = json.loads((private(config) / DATE_A / "episode.json").read_text())
     assert len(items) == 1
     item = items[0]
     assert item["uid"] == f"urn:uuid:{record['guid']}"
@@ -290,7 +296,7 @@ def test_vanished_episode_folder_is_reported(tmp_path: Path) -> None:
     shutil.rmtree(out / DATE_A)  # deleted by hand, or a sync gone wrong
     proc = build(config, DATE_B, "--quiet")
     assert proc.returncode == 0, proc.stderr
-    assert f"lists the {DATE_A} episode, but its folder" in proc.stderr
+    assert f"the {DATE_A} episode's folder {out / DATE_A} is gone" in proc.stderr
     assert feed_dates(out) == [DATE_B]
 
 
@@ -304,27 +310,26 @@ def test_new_speaker_name_reaches_the_transcript_on_rebuild(tmp_path: Path) -> N
     assert proc.returncode == 0, proc.stderr
     vtt = (out / DATE_A / "transcript.vtt").read_text(encoding="utf-8")
     assert "<v Alexandra>" in vtt and "<v Morgan>" not in vtt
-    report = json.loads((out / DATE_A / "report.json").read_text())
+    report = json.loads((private(config) / DATE_A / "report.json").read_text())
     assert report["tts_calls"] == 0  # the speech itself was reused
 
 
 def test_damaged_mix_cache_entry_is_a_miss(tmp_path: Path) -> None:
     config = small_show(tmp_path)
-    out = config.parent / "episodes"
     assert build(config, DATE_A).returncode == 0
     for meta in (config.parent / "cache" / "mixes").rglob("*.json"):
         meta.write_text("{ damaged")
     proc = build(config, DATE_A, "--rebuild")
     assert proc.returncode == 0, proc.stderr
     assert run_cli("check", "--config", str(config)).returncode == 0
-    assert json.loads((out / DATE_A / "report.json").read_text())["mix_cached"] is False
+    assert json.loads((private(config) / DATE_A / "report.json").read_text())["mix_cached"] is False
 
 
 def test_archived_date_is_not_rebuilt_silently(tmp_path: Path) -> None:
     config = small_show(tmp_path, max_feed_items="1")
     out = config.parent / "episodes"
     assert build(config, DATE_A).returncode == 0
-    guid = json.loads((out / DATE_A / "episode.json").read_text())["guid"]
+    guid = json.loads((private(config) / DATE_A / "episode.json").read_text())["guid"]
     assert build(config, DATE_B).returncode == 0
     assert (out / "archive" / DATE_A).is_dir()
     proc = build(config, DATE_A)  # a backfill by mistake: said plainly, nothing changes
@@ -334,7 +339,7 @@ def test_archived_date_is_not_rebuilt_silently(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     assert "went straight to archive/" in proc.stdout
     assert feed_dates(out) == [DATE_B]
-    again = json.loads((out / "archive" / f"{DATE_A}-2" / "episode.json").read_text())
+    again = json.loads((private(config) / "archive" / f"{DATE_A}-2" / "episode.json").read_text())
     assert again["guid"] == guid  # the same episode, made again
 
 
@@ -390,3 +395,32 @@ def test_build_long_before_air_says_the_window_is_still_open(
     assert note and "until 2026-11-26 06:00" in note and "12 h from now" in note
     at("2026-11-26T10:30:00+00:00")  # 05:30: as the README schedules it
     assert open_window_note(config, dt.date(2026, 11, 26)) is None
+
+
+@pytest.mark.parametrize(("timezone", "publish_time"), [
+    ("America/New_York", "06:00"), ("Europe/Berlin", "23:30"), ("Pacific/Auckland", "00:15")])
+def test_default_edition_is_never_dated_a_day_ahead(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch,
+                                                    timezone: str, publish_time: str) -> None:
+    """The W3C feed validator calls a date more than 24 h after it reads the feed
+    implausible. A build at any time of year (every 20 minutes, both daylight-saving
+    changes) makes an edition dated between 3 h ago and 21 h ahead (22 h across the
+    25-hour day when clocks go back), and warns only for an explicit --date further out."""
+    from briefcast.cli import future_date_warning, today
+    from briefcast.stages.publish import publish_datetime
+
+    config = load_config(small_show(tmp_path, timezone=f'"{timezone}"',
+                                    publish_time=f'"{publish_time}"'))
+    assert (config.timezone, config.publish_time) == (timezone, publish_time)
+    start = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    ahead = []
+    for step in range(0, 365 * 24 * 3):
+        now = start + dt.timedelta(minutes=20 * step)
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(now.timestamp())))
+        date = today(config)
+        ahead.append(publish_datetime(date, config) - now)
+        if step % 97 == 0:
+            assert future_date_warning(config, date) is None
+            assert future_date_warning(config, date + dt.timedelta(days=2)) is not None
+    assert dt.timedelta(hours=-3) < min(ahead) and max(ahead) <= dt.timedelta(hours=22)
+    assert sum(a > dt.timedelta(hours=21) for a in ahead) <= 3  # only that one night

@@ -57,7 +57,7 @@ def test_gpodder_subscribes_and_downloads_the_episode(served: tuple[str, Path],
     assert "Successfully added" in gpo(tmp_path, "subscribe", feed_url)
     assert "1 new episode" in gpo(tmp_path, "update")
     listing = gpo(tmp_path, "episodes")
-    assert "Harbor Town Ledger Nightly: Tuesday, November 24, 2026" in listing
+    assert "Tuesday, November 24, 2026: Harbor Town Council Approves" in listing
     assert "1 episodes downloaded" in gpo(tmp_path, "download")
     (downloaded,) = (tmp_path / "downloads").rglob("*.mp3")
     (published,) = (out / DATE.isoformat()).glob("*.mp3")

@@ -7,12 +7,10 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from conftest import SEED
+from conftest import SEED, clean_file
 
 from briefcast.models import Story
-from briefcast.stages.clean import clean_article
 from briefcast.stages.condense import condense_story, split_sentences, spoken_sentences
-from briefcast.stages.ingest import read_article
 from briefcast.stages.rewrite import (
     date_frame,
     is_prompt_or_caption,
@@ -304,7 +302,7 @@ def test_condense_counts_rewritten_sentences() -> None:
                          ids=lambda p: p.name)
 @pytest.mark.parametrize("budget", [40, 80, 160])
 def test_condensed_demo_articles_stay_within_budget(path: Path, budget: int) -> None:
-    story = clean_article(read_article(path))
+    story = clean_file(path)
     assert isinstance(story, Story)
     story = dataclasses.replace(story, published=dt.datetime(2026, 3, 10, 23, 30, tzinfo=UTC))
     summary = condense_story(story, budget, edition=dt.date(2026, 3, 12),
@@ -315,7 +313,7 @@ def test_condensed_demo_articles_stay_within_budget(path: Path, budget: int) -> 
 
 
 def test_old_callers_see_no_date_rewriting() -> None:
-    story = clean_article(read_article(DEMO[1]))
+    story = clean_file(DEMO[1])
     assert isinstance(story, Story)
     plain = [s for p in story.paragraphs for s in split_sentences(p)]
     assert "Service is expected to resume today with the 7 a.m. crossing if waves fall " \

@@ -34,11 +34,12 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import feedparser
 import lxml.html
 import pytest
-from conftest import DEMO, make_show
+from conftest import DEMO, clean_file, make_show
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
@@ -47,7 +48,7 @@ from briefcast.config import SCHEMA, ShowConfig, parse_config
 from briefcast.errors import ConfigError
 from briefcast.feed import build_feed, podcast_guid
 from briefcast.models import Article, Skipped, Story
-from briefcast.stages import publish
+from briefcast.stages import publish, records
 from briefcast.stages.clean import MIN_STORY_WORDS, clean_article
 from briefcast.stages.ingest import ingest_folder, read_article
 
@@ -109,28 +110,37 @@ def check_output(out: Path) -> tuple[list[str], set[str]]:
             href = linked.get("url", "") if linked is not enclosure else ""
             if href.startswith(BASE_URL) and not (out / href.removeprefix(BASE_URL)).is_file():
                 problems.append(f"{etree.QName(linked).localname} {href} is missing")
-    for record in sorted(out.glob(f"*/{publish.RECORD_NAME}")):
+    private = out.with_name(out.name + "-private")
+    for record in sorted(private.glob(f"*/{records.RECORD_NAME}")):
         if record.parent.name.startswith("."):
-            continue  # a build's private staging folder; load_episodes skips these too
+            continue  # a build's staging folder; load_episodes skips these too
         try:
             data = json.loads(record.read_bytes())
             audio, size = out / data["audio_file"], int(data["size_bytes"])
         except (OSError, ValueError, KeyError) as exc:
-            problems.append(f"{record.relative_to(out)} is unreadable: {exc}")
+            problems.append(f"{record.relative_to(out.parent)} is unreadable: {exc}")
             continue
         if not audio.is_file():
-            problems.append(f"{record.relative_to(out)} refers to missing {data['audio_file']}")
+            problems.append(f"{record.relative_to(out.parent)} refers to missing "
+                            f"{data['audio_file']}")
         elif audio.stat().st_size != size:
-            problems.append(f"{record.relative_to(out)}: audio is {audio.stat().st_size} "
-                            f"bytes, record says {size}")
+            problems.append(f"{record.relative_to(out.parent)}: audio is "
+                            f"{audio.stat().st_size} bytes, record says {size}")
+    for name in records.PRIVATE_NAMES:  # the producer's files are never in the served tree
+        problems += [f"{p.relative_to(out)} is in the served folder" for p in out.rglob(name)]
     return problems, dates
 
 
 def litter(out: Path) -> list[str]:
-    """Leftovers of killed builds: staging and trash folders, temp files."""
-    names = [p for p in out.iterdir() if p.name.startswith((".staging-", ".trash-"))]
-    names += [p for p in out.glob("**/.*.tmp")]
-    return sorted(str(p.relative_to(out)) for p in names)
+    """Leftovers of killed builds: staging, commit and trash folders, temp files."""
+    names: list[Path] = []
+    for root in (out, out.with_name(out.name + "-private")):
+        if not root.is_dir():
+            continue
+        names += [p for p in root.iterdir() if p.name.startswith((".staging-", ".trash-",
+                                                                  ".commit-"))]
+        names += [p for p in root.glob("**/.*.tmp")]
+    return sorted(str(p.relative_to(out.parent)) for p in names)
 
 
 # --- fault injection ---------------------------------------------------------------------
@@ -155,8 +165,11 @@ class KillReport:
 
 def _phase(out: Path, date: str, pid: int, fresh_cache: Path | None, started_ns: int) -> str:
     staging = out / f".staging-{date}-{pid}"
+    private = out.with_name(out.name + "-private")
+    if (private / f"{publish.COMMIT_PREFIX}{date}").is_dir():
+        return "commit"  # between the public folder and its record
     if staging.is_dir():
-        return "publish" if (staging / publish.RECORD_NAME).exists() else "mix"
+        return "publish" if (private / staging.name / records.RECORD_NAME).exists() else "mix"
     final = out / date
     if final.is_dir() and final.stat().st_mtime_ns >= started_ns:
         return "after-install"
@@ -314,7 +327,7 @@ def test_install_dir_never_leaves_the_date_missing(tmp_path: Path,
 
 # --- property-based fuzzing --------------------------------------------------------------
 
-FUZZ = dict(derandomize=True, database=None, deadline=None,
+FUZZ: dict[str, Any] = dict(derandomize=True, database=None, deadline=None,
             suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
                                    HealthCheck.filter_too_much])
 WORDS = ("the", "council", "voted", "on", "Tuesday", "said", "mayor", "harbor", "ferry", "7",
@@ -530,7 +543,8 @@ def test_hostile_text_round_trip(tmp_path: Path) -> None:
     # the plain description drops "<" and ">" (apps may render it as HTML, see F1)
     assert all(t.replace("<", "").replace(">", "") in description for t in expected)
     assert "<" not in description
-    report = json.loads((out / DATE_A / "report.json").read_text(encoding="utf-8"))
+    report = json.loads((config.parent / "episodes-private" / DATE_A / "report.json")
+                        .read_text(encoding="utf-8"))
     nul = [s for s in report["skipped"] if s["source"].endswith("00c-nul-title.txt")]
     assert nul and "binary" in nul[0]["reason"]
     assert not check_output(out)[0]
@@ -538,7 +552,7 @@ def test_hostile_text_round_trip(tmp_path: Path) -> None:
 
 # --- known bugs in other modules: minimal reproductions ----------------------------------
 
-def _demo_raw(**show: object) -> dict[str, object]:
+def _demo_raw(**show: object) -> dict[str, Any]:
     raw = copy.deepcopy(DEMO_RAW)
     raw["show"].update(show)
     return raw
@@ -583,7 +597,7 @@ def test_bug_s2_nul_never_reaches_the_story(tmp_path: Path) -> None:
     path = tmp_path / "late-nul.txt"
     path.write_text("A Title\n\n" + LONG_LINE[:9000] + ".\n\n\x00 trailing nul line here.\n",
                     encoding="utf-8")
-    story = clean_article(read_article(path))
+    story = clean_file(path)
     assert isinstance(story, Story)
     assert not any("\x00" in p for p in story.paragraphs)
 

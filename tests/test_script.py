@@ -58,7 +58,8 @@ def test_default_templates_give_the_english_briefing() -> None:
     assert _texts(script, "outro") == [
         "That's Harbor Nightly for Thursday, November 26, 2026. "
         "Thanks for listening, and join us again tomorrow."]
-    assert script.title == "Harbor Nightly: Thursday, November 26, 2026"
+    # Apple's guide: the episode's title does not repeat the show's; the date comes first
+    assert script.title == "Thursday, November 26, 2026: Council Approves Budget"
 
 
 def test_show_templates_render_with_their_own_words() -> None:
@@ -81,9 +82,20 @@ def test_show_templates_render_with_their_own_words() -> None:
         "First. Story 1: Council Approves Budget, reported by the Ledger.",
         "Second. Story 2: Storm Cancels Ferries, reported by the Ledger."]
     assert _texts(script, "outro") == ["Harbor Nightly is done."]
+    assert script.title == "Thu the 26 of Nov: Council Approves Budget"  # the show's date form
     # The spoken form of the same line is normalized ("26" -> words).
     assert script.cues[0].spoken == ("This is Harbor Nightly on Thu the twenty-six of Nov, "
                                      "with two stories.")
+
+
+def test_episode_title_is_a_template_of_its_own() -> None:
+    assert _compose([_story(TITLES[4])], title="{headline} ({date})").title == \
+        "Hospital Opens Wing (Thursday, November 26, 2026)"
+    assert _compose([_story(TITLES[4])], title="{date}").title == "Thursday, November 26, 2026"
+    with pytest.raises(ConfigError) as err:
+        _config(title="{show}: {titel}")
+    assert any(p.startswith("script.title has unknown placeholder {titel}")
+               for p in err.value.problems)
 
 
 def test_unknown_placeholders_are_config_errors_with_the_rest() -> None:
@@ -192,7 +204,8 @@ def test_build_dry_run_prints_the_script_and_writes_nothing(
     assert code == 0
     assert _listing(tmp_path) == before
     assert not (show / "episodes").exists() and not (show / "cache").exists()
-    assert out.startswith("# Harbor Town Ledger Nightly: Thursday, November 26, 2026\n")
+    assert out.startswith("# Thursday, November 26, 2026: Harbor Town Council Approves "
+                          "$48.6 Million Budget After Late-Night Vote\n")
     assert "This briefing is read by a synthetic voice." in out
     assert ("Our top story. Harbor Town Council Approves $48.6 Million Budget After "
             "Late-Night Vote. From the Harbor Town Ledger.") in out

@@ -30,7 +30,10 @@ def root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (out / "feed.xml").write_bytes(b"<?xml version='1.0'?><rss version='2.0'/>")
     (out / "2026-11-24" / "show-2026-11-24.mp3").write_bytes(AUDIO)
     (out / "2026-11-24" / "chapters.json").write_text('{"version": "1.2.0"}')
-    (out / "2026-11-24" / "episode.json").write_text("{}")
+    (out / "alexa.json").write_text("{}")
+    for private in ("episode.json", "script.md", "report.json"):  # an old-layout folder
+        (out / "2026-11-24" / private).write_text("{}")
+    (out / "2026-11-24" / "notes.json").symlink_to("episode.json")
     (out / "2026-11-24" / "transcript.vtt").write_text("WEBVTT\n")
     (out / "2026-11-24" / "transcript.srt").write_text("1\n")
     (out / "artwork-abc.jpg").write_bytes(b"\xff\xd8jpeg")
@@ -60,10 +63,11 @@ def port(root: Path) -> Iterator[int]:
 
 
 def fetch(port: int, path: str, method: str = "GET",
-          **headers: str) -> tuple[http.client.HTTPResponse, bytes]:
+          **headers: str | None) -> tuple[http.client.HTTPResponse, bytes]:
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
     try:
-        conn.request(method, path, headers={k.replace("_", "-"): v for k, v in headers.items()})
+        conn.request(method, path, headers={k.replace("_", "-"): v for k, v in headers.items()
+                                            if v is not None})
         resp = conn.getresponse()
         return resp, resp.read()
     finally:
@@ -172,12 +176,21 @@ def test_if_modified_since_gives_304(port: int, root: Path) -> None:
 
 
 def test_etag_changes_when_file_is_replaced(port: int, root: Path) -> None:
-    path = root / "2026-11-24" / "episode.json"
-    before = fetch(port, "/2026-11-24/episode.json")[0].getheader("ETag")
+    path = root / "alexa.json"
+    before = fetch(port, "/alexa.json")[0].getheader("ETag")
     stat = path.stat()
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
-    after = fetch(port, "/2026-11-24/episode.json")[0].getheader("ETag")
+    after = fetch(port, "/alexa.json")[0].getheader("ETag")
     assert before != after
+
+
+@pytest.mark.parametrize("path", ["/2026-11-24/episode.json", "/2026-11-24/script.md",
+                                  "/2026-11-24/report.json", "/2026-11-24/notes.json",
+                                  "/2026-11-24/%65pisode.json"])
+def test_producer_files_of_an_old_layout_are_never_served(port: int, path: str) -> None:
+    for method in ("GET", "HEAD"):
+        resp, body = fetch(port, path, method=method)
+        assert resp.status == 404 and b"{}" not in body
 
 
 @pytest.mark.parametrize(("path", "ctype"), [
@@ -186,7 +199,7 @@ def test_etag_changes_when_file_is_replaced(port: int, root: Path) -> None:
     ("/2026-11-24/transcript.vtt", "text/vtt"),
     ("/2026-11-24/transcript.srt", "application/x-subrip"),
     ("/2026-11-24/chapters.json", "application/json+chapters"),
-    ("/2026-11-24/episode.json", "application/json"),
+    ("/alexa.json", "application/json"),
     ("/artwork-abc.jpg", "image/jpeg"),
     ("/artwork-abc.png", "image/png"),
     ("/site/index.html", "text/html"),
@@ -297,7 +310,7 @@ def test_served_feed_points_apps_at_this_server(public_show: tuple[int, Path]) -
 
     port, _ = public_show
     resp, body = fetch(port, "/feed.xml")
-    assert resp.status == 200 and int(resp.getheader("Content-Length")) == len(body)
+    assert resp.status == 200 and int(resp.getheader("Content-Length", "-1")) == len(body)
     parsed = feedparser.parse(body)
     (enclosure,) = parsed.entries[0].enclosures
     assert enclosure.href == f"http://127.0.0.1:{port}/2026-11-24/a.mp3"

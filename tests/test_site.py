@@ -8,6 +8,7 @@ import json
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import lxml.html
 import pytest
@@ -17,7 +18,7 @@ from briefcast import site
 from briefcast.config import ShowConfig, load_config
 from briefcast.models import Chapter, CueTiming, Episode, StoryRef
 from briefcast.pipeline import build
-from briefcast.stages import publish
+from briefcast.stages import records
 from briefcast.transcript import to_vtt
 
 DATE = dt.date(2026, 11, 24)
@@ -45,7 +46,7 @@ class Built:
 
 def render_into(config: ShowConfig, out: Path) -> dict[str, bytes]:
     """Render the site of a built output folder into it, as the build will."""
-    episodes, problems = publish.load_episodes(out)
+    episodes, problems = records.load_episodes(out, config.private_dir)
     assert not problems
     art_name = next(out.glob("artwork-*")).name
     details = [site.read_detail(e, out / e.date.isoformat()) for e in episodes]
@@ -64,13 +65,13 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
                ("index.html", f"{DATE.isoformat()}/index.html")}  # the build wrote them
     pages = render_into(config, out)
     assert written == {rel: pages[rel] for rel in written}
-    (episode,), _ = publish.load_episodes(out)
+    (episode,), _ = records.load_episodes(out, config.private_dir)
     return Built(config, out, episode, next(out.glob("artwork-*")).name,
                  lxml.html.fromstring(pages["index.html"]),
                  lxml.html.fromstring(pages[f"{DATE.isoformat()}/index.html"]))
 
 
-def _chapters_file(b: Built) -> list[dict[str, object]]:
+def _chapters_file(b: Built) -> list[dict[str, Any]]:
     return json.loads((b.out / DATE.isoformat() / "chapters.json").read_text())["chapters"]
 
 
@@ -142,7 +143,10 @@ def test_episode_page_transcript_follows_the_vtt(built: Built) -> None:
     assert len(cues) > 20
     (section,) = built.page.xpath("//section[@id='transcript']")
     paragraphs = [_text(p) for p in section.xpath(".//div[@class='turn']/p[not(@class)]")]
-    assert paragraphs == [" ".join(c.text.split()) for c in cues]
+    # captions are cut to a line's length; the page joins them back into sentences
+    assert " ".join(paragraphs) == " ".join(" ".join(c.text.split()) for c in cues)
+    assert len(paragraphs) < len(cues)
+    assert all(re.search(r"[.!?][\"”’)]*$", p) for p in paragraphs), paragraphs
     speakers = {_text(b) for b in section.xpath(".//p[@class='who']/b")}
     assert speakers == {"Morgan", "Riley"}
     headings = [_text(h) for h in section.xpath(".//h3")]

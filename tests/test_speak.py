@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import wave
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -27,7 +28,7 @@ TEXTS = [
 
 
 @pytest.fixture(scope="module")
-def engine() -> Pyttsx3Engine:
+def engine() -> Iterator[Pyttsx3Engine]:
     eng = Pyttsx3Engine(parallelism=2)
     yield eng
     eng.close()

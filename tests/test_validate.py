@@ -159,6 +159,13 @@ def _bad_category(root: etree._Element) -> None:
     (set_attr("itunes:image", "href", BASE + "artwork-000000000000.jpg"), "does not exist"),
     (set_attr("item/podcast:chapters", "type", "application/json"), "podcast:chapters> type"),
     (set_attr("item/podcast:transcript", "url", BASE + "2026-11-25/none.vtt"), "does not exist"),
+    # AI disclosure is a boolean, like itunes:explicit (the feed once carried a sentence)
+    (set_text("podcast:txt", "Read by a synthetic voice."), 'ai-content"> must be true or false'),
+    (set_text("item/podcast:txt", "yes"), 'ai-content"> must be true or false'),
+    # nothing is dated after the feed's lastBuildDate (the newest episode's publish time)
+    (set_text("item/pubDate", "Fri, 27 Nov 2026 11:00:00 +0000"), "later than the channel's"),
+    (set_text("lastBuildDate", "Tue, 24 Nov 2026 11:00:00 +0000"), "later than the channel's"),
+    (set_text("lastBuildDate", "tomorrow"), "<lastBuildDate> is not an RFC 2822 date"),
 ])
 def test_broken_feed_is_refused(config: ShowConfig, change: Callable[[etree._Element], None],
                                 expected: str) -> None:

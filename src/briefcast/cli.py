@@ -67,6 +67,24 @@ def open_window_note(config: ShowConfig, date: dt.date) -> str | None:
 
 
 LATE_START = dt.timedelta(hours=3)  # a build this late after publish time is still today's
+# Feed validators call a date more than a day after the time they read the feed
+# implausible; the next edition (``today``) is never more than 21 hours ahead.
+FUTURE_LIMIT = dt.timedelta(hours=24)
+
+
+def future_date_warning(config: ShowConfig, date: dt.date) -> str | None:
+    """A warning when the edition's publish time is more than a day ahead: it goes into
+    the feed now, dated then."""
+    from briefcast.stages.publish import publish_datetime
+
+    when = publish_datetime(date, config)
+    ahead = when - _now()
+    if ahead <= FUTURE_LIMIT:
+        return None
+    return (f"the {date} edition is dated {when:%Y-%m-%d %H:%M} UTC, "
+            f"{ahead.total_seconds() / 3600:.0f} h from now: podcast apps list it as soon as "
+            "the feed is published, and feed validators call a date more than 24 h ahead "
+            "implausible; build an edition within a day of its publish time")
 
 
 def today(config: ShowConfig) -> dt.date:
@@ -76,10 +94,13 @@ def today(config: ShowConfig) -> dt.date:
     For a 06:00 show: run at 05:30, or at 08:00 after a missed night, it is this morning's
     episode; run at 17:30 or 23:00, tomorrow morning's. SOURCE_DATE_EPOCH pins the clock.
     """
-    local = _now().astimezone(zoneinfo.ZoneInfo(config.timezone)).replace(tzinfo=None)
-    hour, minute = (int(x) for x in config.publish_time.split(":"))
-    return (local - dt.timedelta(hours=hour, minutes=minute) - LATE_START).date() \
-        + dt.timedelta(days=1)
+    from briefcast.stages.publish import publish_datetime
+
+    now = _now()
+    local = now.astimezone(zoneinfo.ZoneInfo(config.timezone)).date()
+    # in real time, not wall-clock arithmetic: exact across daylight-saving changes
+    return next(date for date in (local + dt.timedelta(days=n) for n in range(-1, 3))
+                if publish_datetime(date, config) + LATE_START > now)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -112,6 +133,11 @@ def _parser() -> argparse.ArgumentParser:
             cmd.add_argument("--dry-run", action="store_true",
                              help="ingest, clean, condense and compose, print the script and "
                                   "warnings; make no audio and write nothing")
+    init = sub.add_parser("init", help="create a new show's folder: a commented config, an "
+                          "example article and a lexicon (never overwrites a file)")
+    init.add_argument("folder", nargs="?", type=Path, default=Path("."),
+                      help="where to create it (default: the current folder)")
+    init.add_argument("--quiet", action="store_true", help="print only problems")
     check = sub.add_parser("check", help="validate the published feed and the files it names")
     check.add_argument("--config", type=Path, default=Path("briefcast.toml"),
                        help="the show's TOML file (default: ./briefcast.toml)")
@@ -148,6 +174,8 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.ERROR if args.quiet else logging.WARNING,
                         format="%(levelname)s %(message)s")
     try:
+        if args.command == "init":
+            return _init(args.folder, args.quiet)
         if args.command == "serve" and args.output and args.config is None:
             return _serve(args.output, args.host, args.port, args.quiet)
         args.config = args.config or Path("briefcast.toml")
@@ -172,6 +200,8 @@ def main(argv: list[str] | None = None) -> int:
             return _serve(config.output_dir, args.host, args.port, args.quiet,
                           None if args.no_rewrite else config.base_url)
         date = args.date or today(config)
+        if args.command == "build" and (ahead := future_date_warning(config, date)):
+            print(f"briefcast: warning: {ahead}", file=sys.stderr)
         if args.command == "build" and args.dry_run:
             return _script(config, date, dry_run=True)
         if args.command == "build":
@@ -307,6 +337,21 @@ def _build(config: ShowConfig, date: dt.date, quiet: bool, rebuild: bool = False
     ]
     print("\n".join(lines))
     return status
+
+
+def _init(folder: Path, quiet: bool) -> int:
+    from briefcast.scaffold import create_show
+
+    written = create_show(folder)
+    if quiet:
+        return 0
+    for path in written:
+        print(f"Created   {path}")
+    config = folder / "briefcast.toml"
+    print(f"Next: edit [show] in {config}, put articles in {folder / 'articles'}, then\n"
+          f"  briefcast script --config {config}   # read the script\n"
+          f"  briefcast build --config {config}    # make and publish the episode")
+    return 0
 
 
 def _check(config: ShowConfig, quiet: bool) -> int:

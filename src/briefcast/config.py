@@ -59,7 +59,7 @@ class ShowConfig:
     min_stories: int
     target_minutes: float
     pause_ms: int
-    output_dir: Path
+    output_dir: Path  # served: only what listeners fetch (see stages/records.py)
     cache_dir: Path
     max_feed_items: int
     alexa: bool = False  # also write alexa.json, a Flash Briefing feed of the latest episode
@@ -72,8 +72,15 @@ class ShowConfig:
     script: ScriptTemplates = ScriptTemplates()  # [script] frame texts of the briefing
     lexicon: Path | None = None  # script.lexicon: the pronunciation lexicon file
     drop_unfaithful: bool = False  # unfaithful = "drop": untraceable or incoherent stories leave
+    private: Path | None = None  # output.private; default: see private_dir
     select: Selection = Selection()  # [select]: which articles of the sources this show airs
     warnings: tuple[str, ...] = field(default=(), compare=False)
+
+    @property
+    def private_dir(self) -> Path:
+        """The producer's files (episode records, scripts, reports): never served. Beside
+        the output folder unless ``output.private`` says where (``episodes-private/``)."""
+        return self.private or self.output_dir.with_name(self.output_dir.name + "-private")
 
     @property
     def voices(self) -> tuple[VoiceSpec, ...]:
@@ -89,10 +96,10 @@ class ShowConfig:
         return self.base_url + "feed.xml"
 
     def with_output(self, output_dir: Path) -> ShowConfig:
-        """Same show written elsewhere (tests, previews)."""
+        """Same show written elsewhere (tests, previews), its private folder beside it."""
         from dataclasses import replace
 
-        return replace(self, output_dir=output_dir.resolve())
+        return replace(self, output_dir=output_dir.resolve(), private=None)
 
 
 # --- schema -----------------------------------------------------------------------------
@@ -288,6 +295,7 @@ SCHEMA: dict[str, dict[str, tuple[Any, Check]]] = {
         "folder": ("episodes", _str),
         "cache": (".briefcast-cache", _str),
         "max_feed_items": (100, _int_range(1, 1000)),  # older episodes go to archive/
+        "private": (None, _str),  # records, scripts, reports; default: <folder>-private
         "alexa": (False, _bool),
     },
 }
@@ -383,6 +391,12 @@ def parse_config(raw: dict[str, Any], path: Path) -> ShowConfig:
     if values["sources"]["folder"] is None and not values["sources"]["feeds"]:
         errors.append("sources.folder is missing (give sources.folder, sources.feeds "
                       "or both: at least one source is required)")
+    output = values["output"]
+    if isinstance(output["private"], str) and isinstance(output["folder"], str):
+        public, private = ((base / output[k]).resolve() for k in ("folder", "private"))
+        if private == public or public in private.parents:
+            errors.append(f"output.private must be outside output.folder ({public}), "
+                          f"which is served (got {output['private']!r})")
     if errors:
         raise ConfigError(path, errors)
 
@@ -425,6 +439,7 @@ def parse_config(raw: dict[str, Any], path: Path) -> ShowConfig:
         output_dir=(base / values["output"]["folder"]).resolve(),
         cache_dir=(base / values["output"]["cache"]).resolve(),
         max_feed_items=values["output"]["max_feed_items"],
+        private=(base / output["private"]).resolve() if output["private"] else None,
         script=script_templates(values["script"], show["author"]),
         lexicon=(base / values["script"]["lexicon"]) if values["script"]["lexicon"] else None,
         alexa=values["output"]["alexa"],

@@ -26,7 +26,6 @@ class _ChannelExtension(BaseExtension):
         self.explicit = False
         self.guid: str | None = None
         self.locked_owner: str | None = None
-        self.voice_engine = "espeak-ng"
 
     def extend_ns(self) -> dict[str, str]:
         return {"podcast": PODCAST_NS, "itunes": ITUNES_NS}
@@ -40,11 +39,18 @@ class _ChannelExtension(BaseExtension):
             locked = xml_elem(f"{{{PODCAST_NS}}}locked", channel)
             locked.text = "yes"
             locked.attrib["owner"] = self.locked_owner
-        txt = xml_elem(f"{{{PODCAST_NS}}}txt", channel)
-        txt.attrib["purpose"] = "ai-content"
-        txt.text = (f"Read by a synthetic voice ({self.voice_engine}) from articles "
-                    "condensed by software.")
+        ai_content(channel)
         return rss_feed
+
+
+def ai_content(parent: Any) -> None:
+    """``<podcast:txt purpose="ai-content">true</podcast:txt>``: AI disclosure as a boolean,
+    read like ``itunes:explicit``. Every episode is read by a synthetic voice from articles
+    condensed by software, so the machine is the performer and the answer is always true;
+    the channel's value is the same as every item's."""
+    txt = xml_elem(f"{{{PODCAST_NS}}}txt", parent)
+    txt.attrib["purpose"] = "ai-content"
+    txt.text = "true"
 
 
 class _EntryExtension(BaseEntryExtension):
@@ -63,10 +69,11 @@ class _EntryExtension(BaseEntryExtension):
             tag = xml_elem(f"{{{PODCAST_NS}}}chapters", item)
             tag.attrib["url"] = self.chapters_url
             tag.attrib["type"] = "application/json+chapters"
+        ai_content(item)
         return item
 
 
-def _show_notes(episode: Episode) -> str:
+def _show_notes(episode: Episode, voices: str) -> str:
     items = []
     for story in episode.stories:
         title = html.escape(xml_text(story.title))
@@ -74,7 +81,9 @@ def _show_notes(episode: Episode) -> str:
             items.append(f'<li><a href="{html.escape(story.url)}">{title}</a></li>')
         else:
             items.append(f"<li>{title}</li>")
-    return f"<p>{html.escape(xml_text(episode.description))}</p><ul>{''.join(items)}</ul>"
+    return (f"<p>{html.escape(xml_text(episode.description))}</p><ul>{''.join(items)}</ul>"
+            f"<p>Read by a synthetic voice ({html.escape(voices)}) from the articles, "
+            "condensed by software.</p>")
 
 
 def render_feed(config: ShowConfig, episodes: list[Episode], artwork_url: str | None,
@@ -88,9 +97,9 @@ def render_feed(config: ShowConfig, episodes: list[Episode], artwork_url: str | 
     fg.briefcast.explicit = config.explicit
     fg.briefcast.guid = guid
     fg.briefcast.locked_owner = config.owner_email
-    # What listeners are told reads the show (pyttsx3 drives espeak-ng on Linux).
-    fg.briefcast.voice_engine = " and ".join(dict.fromkeys(
-        ENGINE_LABELS.get(v.engine, v.engine) for v in config.voices))
+    # What the show notes say reads the show (pyttsx3 drives espeak-ng on Linux).
+    voices = " and ".join(dict.fromkeys(ENGINE_LABELS.get(v.engine, v.engine)
+                                        for v in config.voices))
 
     fg.title(xml_text(config.title))
     fg.description(xml_text(config.description))
@@ -100,8 +109,12 @@ def render_feed(config: ShowConfig, episodes: list[Episode], artwork_url: str | 
     fg.generator(f"briefcast {__version__}")
     fg.docs("https://www.rssboard.org/rss-specification")
     if ordered:
-        fg.lastBuildDate(ordered[0].pub_date)
-        fg.pubDate(ordered[0].pub_date)
+        # The feed's content changes when its newest episode goes out: a build that runs
+        # before that publish time dates the feed then too, and never by the clock, so
+        # every rebuild writes the same bytes and no date in the feed is later.
+        newest = max(e.pub_date for e in ordered)
+        fg.lastBuildDate(newest)
+        fg.pubDate(newest)
     fg.podcast.itunes_author(xml_text(config.author))
     fg.podcast.itunes_owner(name=xml_text(config.owner_name), email=config.owner_email)
     fg.podcast.itunes_category(config.category, config.subcategory)
@@ -117,7 +130,7 @@ def render_feed(config: ShowConfig, episodes: list[Episode], artwork_url: str | 
         entry.title(xml_text(episode.title))
         # plain text, but apps may render it as HTML: no markup may survive
         entry.description(xml_text(episode.description).replace("<", "").replace(">", ""))
-        entry.content(_show_notes(episode), type="CDATA")
+        entry.content(_show_notes(episode, voices), type="CDATA")
         entry.pubDate(episode.pub_date)
         # the episode's own page (player, chapters, transcript), written with every build
         entry.link(href=f"{config.base_url}{episode.date.isoformat()}/index.html")

@@ -137,12 +137,18 @@ class Chapter:
 
 @dataclass(frozen=True)
 class CueTiming:
-    """Where one cue sits in the episode: the basis of transcripts."""
+    """Where one cue sits in the episode: the basis of transcripts.
+
+    ``pauses`` are the silences inside the cue's speech, (start, end) in seconds of the
+    episode: where the engine paused, at commas and sentence ends, so that captions
+    shorter than the cue can be timed from the audio.
+    """
 
     text: str
     speaker: str
     start_s: float
     end_s: float
+    pauses: tuple[tuple[float, float], ...] = ()
 
 
 @dataclass(frozen=True)

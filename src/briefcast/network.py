@@ -190,8 +190,10 @@ def _show(name: str, table: Any, source: Path, defaults: dict[str, Any]) -> Netw
         else:
             merged[t] = v
     output, show = merged.setdefault("output", {}), merged.setdefault("show", {})
-    if isinstance(output, dict) and "folder" not in _table(own, "output"):
-        output["folder"] = str(Path(output.get("folder", "episodes")) / name)
+    if isinstance(output, dict):
+        for key in ("folder", "private"):  # shared folders: one subfolder a show
+            if key not in _table(own, "output") and (key == "folder" or key in output):
+                output[key] = str(Path(output.get(key, "episodes")) / name)
     if isinstance(show, dict) and "base_url" not in _table(own, "show") and \
             isinstance(show.get("base_url"), str):
         show["base_url"] = show["base_url"].rstrip("/") + f"/{name}/"
@@ -208,7 +210,8 @@ def _table(raw: dict[str, Any], name: str) -> dict[str, Any]:
 
 
 # table -> keys whose string values are paths, made absolute against the file giving them
-_PATHS = {"show": ("artwork",), "sources": ("folder",), "output": ("folder", "cache"),
+_PATHS = {"show": ("artwork",), "sources": ("folder",),
+          "output": ("folder", "cache", "private"),
           "script": ("lexicon",), "audio": ("sting", "bed")}
 
 
@@ -236,24 +239,26 @@ def _absolute(tables: dict[str, Any], base: Path) -> dict[str, Any]:
 
 
 def _collisions(shows: tuple[NetworkShow, ...]) -> list[str]:
-    """Two shows that would write one folder (or one inside the other) or one feed URL."""
+    """Two shows that would write one folder (output or private, or one inside the other)
+    or one feed URL."""
     problems = []
     folders: dict[Path, str] = {}
     feeds: dict[str, str] = {}
     for show in shows:
         if show.config is None:
             continue
-        folder, feed = show.config.output_dir, show.config.feed_url
-        if folder in folders:
-            problems.append(f"shows {folders[folder]!r} and {show.name!r} both write to "
-                            f"{folder}")
-        folders.setdefault(folder, show.name)
+        for folder in dict.fromkeys((show.config.output_dir, show.config.private_dir)):
+            if folders.get(folder, show.name) != show.name:
+                problems.append(f"shows {folders[folder]!r} and {show.name!r} both write to "
+                                f"{folder}")
+            folders.setdefault(folder, show.name)
+        feed = show.config.feed_url
         if feed in feeds:
             problems.append(f"shows {feeds[feed]!r} and {show.name!r} both publish the feed "
                             f"{feed}")
         feeds.setdefault(feed, show.name)
     for folder, name in folders.items():  # a show's folder inside another's
-        outer = next((p for p in folder.parents if p in folders), None)
+        outer = next((p for p in folder.parents if folders.get(p, name) != name), None)
         if outer is not None:
             problems.append(f"show {name!r} writes inside the folder of show "
                             f"{folders[outer]!r} ({folder} is in {outer})")

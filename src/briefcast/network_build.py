@@ -20,7 +20,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-import os
 import shutil
 import time
 from collections import deque
@@ -42,6 +41,7 @@ from briefcast.pipeline import (
     output_lock,
     plan_night,
     publish_staged,
+    staging_dirs,
 )
 from briefcast.runners import Runner
 from briefcast.stages import publish
@@ -65,6 +65,7 @@ class ShowOutcome:
     date: str = ""
     reason: str = ""
     output: str = ""
+    private: str = ""  # the producer's files: records, scripts, reports
     feed: str = ""
     audio_file: str = ""
     duration_s: float = 0.0
@@ -153,13 +154,15 @@ def _failed(name: str, reason: str, code: int, config: ShowConfig | None = None,
             **more: Any) -> ShowOutcome:
     return ShowOutcome(name, "failed", code, reason=reason,
                        output=str(config.output_dir) if config else "",
+                       private=str(config.private_dir) if config else "",
                        feed=config.feed_url if config else "", **more)
 
 
 def _published(name: str, config: ShowConfig, report: BuildReport, **more: Any) -> ShowOutcome:
     return ShowOutcome(name, "partial" if report.skipped else "published",
                        4 if report.skipped else 0, date=report.date,
-                       output=str(config.output_dir), feed=config.feed_url,
+                       output=str(config.output_dir), private=str(config.private_dir),
+                       feed=config.feed_url,
                        audio_file=report.audio_file, duration_s=report.duration_s,
                        stories=len(report.stories_in), skipped=report.skipped,
                        tts_calls=report.tts_calls, cache_hits=report.cache_hits,
@@ -289,13 +292,17 @@ def _published_report(item: _InFlight, result: StagedShow) -> BuildReport:
     report = result.report
     # the client's warnings (the published folder) before the worker's own
     report.warnings = item.report.warnings + report.warnings[len(item.config.warnings):]
-    staging = item.config.output_dir / f".staging-{item.job.date.isoformat()}-{os.getpid()}"
+    staging, private = staging_dirs(item.config, item.job.date)
     try:
-        for name, data in result.files.items():
-            if Path(name).is_absolute() or ".." in Path(name).parts:
-                raise BuildError(f"the worker sent a file outside the episode: {name!r}")
-            publish.write_atomic(staging / name, data)
-        publish_staged(item.config, item.night, result.episode, staging, report)
+        for folder, files in ((staging, result.files), (private, result.private_files)):
+            folder.mkdir(parents=True)
+            for name, data in files.items():
+                if Path(name).is_absolute() or ".." in Path(name).parts:
+                    raise BuildError(f"the worker sent a file outside the episode: {name!r}")
+                publish.write_atomic(folder / name, data)
+        publish_staged(item.config, item.night,
+                       publish.Staged(result.episode, staging, private), report)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+        shutil.rmtree(private, ignore_errors=True)
     return report

@@ -2,9 +2,10 @@
 
 The client (the machine running ``briefcast build --all``) holds each show's output lock,
 reads what is published, ingests the articles and packs them into a ``ShowJob``. A worker
-(a local process, or a Dask worker on another machine) speaks and mixes the episode into a
-private staging folder and sends back its files' bytes (``StagedShow``); the client writes
-them into a staging folder beside the show's output and publishes them exactly as a
+(a local process, or a Dask worker on another machine) speaks and mixes the episode into
+staging folders of its own and sends back their files' bytes (``StagedShow``); the client
+writes them into staging folders beside the show's output and its private folder (the
+record and script, never served) and publishes them exactly as a
 single-show build does: the gate checks the new feed, the episode goes in place, the feed
 last. A worker therefore needs no access to the output folders or the articles, and a
 worker that dies mid-build leaves nothing published: the client only publishes whole
@@ -61,6 +62,7 @@ class StagedShow:
     episode: Episode
     report: BuildReport
     files: dict[str, bytes]  # relative path in the episode folder -> bytes
+    private_files: dict[str, bytes]  # the producer's files (record, script), never served
     worker: str  # host:pid that built it
     elapsed_s: float
 
@@ -162,16 +164,20 @@ def run_job(job: ShowJob) -> StagedShow | ShowFailure:
         check_voices(config)
         engine = _engine(config.voices, job.parallelism)
         with tempfile.TemporaryDirectory(prefix=f"briefcast-{job.name}-") as work:
-            staging = Path(work) / job.date.isoformat()
-            episode = stage_episode(config, job.date, job.previous, report, staging, engine,
-                                    ingested=job.ingested)
-            files = {p.relative_to(staging).as_posix(): p.read_bytes()
-                     for p in sorted(staging.rglob("*")) if p.is_file()}
+            staging, private = Path(work) / "public", Path(work) / "private"
+            episode = stage_episode(config, job.date, job.previous, report, staging, private,
+                                    engine, ingested=job.ingested)
+            files, private_files = _contents(staging), _contents(private)
     except BriefcastError as exc:
         return ShowFailure(job.name, str(exc), exc.exit_code, worker_name())
     except OSError as exc:
         where = f" ({exc.filename})" if exc.filename else ""
         return ShowFailure(job.name, f"cannot write on the worker{where}: "
                                      f"{exc.strerror or exc}", 1, worker_name())
-    return StagedShow(job.name, episode, report, files, worker_name(),
+    return StagedShow(job.name, episode, report, files, private_files, worker_name(),
                       round(time.monotonic() - started, 3))
+
+
+def _contents(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}

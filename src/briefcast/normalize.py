@@ -7,10 +7,11 @@ Rewriting the text into plain spoken words *before* synthesis makes the reading
 predictable, testable, and the same on every machine.
 
 What: :func:`normalize` picks a per-language :class:`Normalizer` from a plain mapping
-(``{"en": EnglishNormalizer()}`` by default; callers may pass their own mapping, so there
+(:data:`DEFAULT_NORMALIZERS` by default; callers may pass their own mapping, so there
 is no import-time plugin registry) and returns the spoken form. The English rules live in
-:mod:`briefcast.normalize_en`. All normalizers are pure functions of their input: no I/O,
-no network, no clock, no randomness.
+:mod:`briefcast.normalize_en`, each other language's in ``briefcast.normalize_<code>``
+(German :mod:`briefcast.normalize_de`, French :mod:`briefcast.normalize_fr`; each documents its own output style). All
+normalizers are pure functions of their input: no I/O, no network, no clock, no randomness.
 
 English output style (the contract the tests pin down):
 
@@ -40,7 +41,9 @@ from types import MappingProxyType
 from typing import Protocol, runtime_checkable
 
 from briefcast.errors import BriefcastError
+from briefcast.normalize_de import GermanNormalizer
 from briefcast.normalize_en import EnglishNormalizer
+from briefcast.normalize_fr import FrenchNormalizer
 
 __all__ = [
     "DEFAULT_NORMALIZERS",
@@ -71,7 +74,11 @@ class UnsupportedLanguageError(BriefcastError, ValueError):
         super().__init__(f"no text normalizer for language {language!r} (available: {names})")
 
 
-DEFAULT_NORMALIZERS: Mapping[str, Normalizer] = MappingProxyType({"en": EnglishNormalizer()})
+DEFAULT_NORMALIZERS: Mapping[str, Normalizer] = MappingProxyType({
+    "en": EnglishNormalizer(),
+    "de": GermanNormalizer(),
+    "fr": FrenchNormalizer(),
+})
 
 
 def _lookup(language: str, normalizers: Mapping[str, Normalizer]) -> Normalizer:

@@ -13,9 +13,9 @@ identifiers, initialisms, Roman numerals, symbols) and the pipeline.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
 
+from briefcast.normalize_common import clean_unicode, say_addresses
 from briefcast.normalize_en_abbrev import (
     ABBREVIATION_WORDS,
     LONE_A,
@@ -47,64 +47,15 @@ from briefcast.normalize_en_numbers import (
 Rule = Callable[[str], str]
 
 
-# --- characters, URLs and e-mail -------------------------------------------------------
+# --- URLs and e-mail -------------------------------------------------------------------
 
-_UNICODE = str.maketrans({"’": "'", "‘": "'", "−": "-", "\u00a0": " ", "\u2009": " ",
-                          "\u202f": " ", "º": "°", "⁄": "/", "\u2010": "-", "\u2011": "-",
-                          "′": "'", "″": '"'})
-_VULGAR = {"½": "1/2", "¼": "1/4", "¾": "3/4", "⅓": "1/3", "⅔": "2/3", "⅛": "1/8"}
-
-
-def _foreign_script(ch: str) -> bool:
-    """A letter an English voice cannot read: espeak-ng spells it out by its Unicode name."""
-    return ch.isalpha() and not unicodedata.name(ch, "LATIN").startswith("LATIN")
-
-
-def _drop_foreign_scripts(text: str) -> str:
-    """Words in Arabic, Cyrillic, CJK... are left unspoken (the transcript keeps them).
-
-    Read by an English voice they become a minute of letter names ("arabic letter meem...")
-    that drowns the sentence; silence loses one quoted phrase and keeps the story.
-    """
-    if text.isascii():
-        return text
-    kept = "".join(" " if _foreign_script(ch) else ch for ch in text)
-    kept = re.sub(r"[\u0600-\u06ff\u200c-\u200f\u0610-\u061a\u064b-\u065f]", " ", kept)
-    if kept == text:
-        return text
-    kept = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", kept)  # "Zurich, Ελλάδα, Москва" leftovers
-    return re.sub(r"(?<=\S) {2,}(?=\S)", " ", kept)
-
-
-def _clean_unicode(text: str) -> str:
-    text = _drop_foreign_scripts(text.translate(_UNICODE))
-
-    def vulgar(m: re.Match[str]) -> str:  # "2½" -> "2 1/2"
-        glued = m.start() > 0 and text[m.start() - 1].isdigit()
-        return (" " if glued else "") + _VULGAR[m.group()]
-
-    return re.sub("[½¼¾⅓⅔⅛]", vulgar, text)
-
-
-_TLD = r"(?:com|org|net|gov|edu|io|uk|eu|de|fr|info|news|ai|tv|int|mil|ly|app|dev|ca|au|jp|nz|ie)"
-_EMAIL = re.compile(r"(?<![\w.@-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
-_URL = re.compile(r"(?<![\w@.-])(?:https?://)?(?:www\.)?(?:[A-Za-z0-9-]+\.)+" + _TLD
-                  + r"\b(?:/[\w\-./%?=&#~+]*[\w/])?")
 _URL_SYMBOLS = {".": " dot ", "/": " slash ", "@": " at ", "_": " underscore ", "+": " plus ",
                 "?": " question mark ", "=": " equals ", "&": " and ", "#": " hash ",
                 "%": " percent ", "~": " tilde "}
 
 
-def _say_address(address: str) -> str:
-    address = re.sub(r"^(?:https?://)?(?:www\.)?", "", address).rstrip("/")
-    spoken = re.sub(r"[./@_+?=&#%~]", lambda m: _URL_SYMBOLS[m.group()], address)
-    return " ".join(re.sub(r"\d+", lambda m: f" {paired(m.group())} ", spoken).split())
-
-
 def _addresses(text: str) -> str:
-    text = re.sub(r"(?<=\w)(?=https?://)", " ", text)  # "Ledgerhttps://..." in scraped text
-    text = _EMAIL.sub(lambda m: _say_address(m.group()), text)
-    return _URL.sub(lambda m: _say_address(m.group()), text)
+    return say_addresses(text, _URL_SYMBOLS, paired)
 
 
 def _pre_symbols(text: str) -> str:
@@ -282,7 +233,7 @@ def _capitalize_sentences(text: str) -> str:
 
 
 PIPELINE: tuple[Rule, ...] = (
-    _clean_unicode, _addresses, abbreviations, _pre_symbols, say_dates, say_times,
+    clean_unicode, _addresses, abbreviations, _pre_symbols, say_dates, say_times,
     say_money, say_percents, say_units, say_phones, say_fractions, say_decades, say_ranges,
     say_ordinals, _identifiers, say_years, say_cardinals, _lone_numerals, lone_letters,
     _initialisms, _symbols, _tidy_spaces, _capitalize_sentences,

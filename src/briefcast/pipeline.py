@@ -39,7 +39,7 @@ from briefcast.prepare import (  # prepare and script_markdown: also used via th
     script_markdown,
 )
 from briefcast.sound import sound_seconds
-from briefcast.stages import publish
+from briefcast.stages import publish, records
 from briefcast.stages.ingest import IngestResult
 from briefcast.stages.mix import MasterTarget, MixResult, mix_cached
 from briefcast.stages.pacing import Pace, measure_pace
@@ -134,8 +134,8 @@ def _speak_isolating_failures(prepared: Prepared, config: ShowConfig, date: dt.d
 
 
 def public_source(source: str, config: ShowConfig) -> str:
-    """How a source is named in files that are published (episode.json, report.json):
-    URLs as they are, files relative to the show's folder, never the server's full path."""
+    """How a source is named in the episode's record and report (episode.json, report.json):
+    URLs as they are, files relative to the show's folder, never the machine's full path."""
     if "://" in source:
         return source
     path = Path(source)
@@ -173,14 +173,6 @@ def voice_paces(config: ShowConfig, engine: TTSEngine,
     return paces, problems
 
 
-def _remove_leftovers(out: Path) -> None:
-    for leftover in out.glob(".staging-*"):
-        if leftover.is_dir():
-            shutil.rmtree(leftover, ignore_errors=True)
-        else:
-            leftover.unlink(missing_ok=True)
-
-
 @dataclass(frozen=True)
 class Night:
     """What is on disk for tonight's date, read under the output lock before any work."""
@@ -194,11 +186,13 @@ def plan_night(config: ShowConfig, date: dt.date, rebuild: bool,
                report: BuildReport) -> Night:
     """Read the output folder (the caller holds its lock) and decide what tonight does."""
     out = config.output_dir
-    _remove_leftovers(out)  # from builds killed mid-way; we hold the lock, so none is live
-    existing, problems = publish.load_episodes(out)
+    # From builds killed mid-way (we hold the lock, so none is live), and the old layout
+    report.warnings += records.settle(out, config.private_dir)
+    existing, problems = records.load_episodes(out, config.private_dir)
     report.warnings += problems
     previous = next((e for e in existing if e.date == date), None)
-    archived = publish.archived_episode(out, date) if previous is None else None
+    archived = records.archived_episode(out, config.private_dir, date) \
+        if previous is None else None
     if archived is not None and not rebuild:
         raise BuildError(f"the {date} episode is already published and has left the feed "
                          f"for {publish.ARCHIVE_DIR}/ (output.max_feed_items is "
@@ -213,13 +207,20 @@ def complete_published(config: ShowConfig, night: Night, report: BuildReport) ->
     """Tonight is already published: bring the feed and pages up to date from disk."""
     assert night.previous is not None
     report.reused = True
-    _report_episode(report, night.previous, config.output_dir)
+    _report_episode(report, night.previous, config.output_dir, config.private_dir)
     release(config, config.output_dir, night.existing, None, report)
 
 
 def new_report(config: ShowConfig, date: dt.date) -> BuildReport:
     return BuildReport(date=date.isoformat(), warnings=list(config.warnings),
                        feed=config.feed_url)
+
+
+def staging_dirs(config: ShowConfig, date: dt.date) -> tuple[Path, Path]:
+    """Tonight's two staging folders: public (beside the output) and private (the
+    producer's files, never served)."""
+    name = f"{publish.STAGING_PREFIX}{date.isoformat()}-{os.getpid()}"
+    return config.output_dir / name, config.private_dir / name
 
 
 def build(config: ShowConfig, date: dt.date, engine: TTSEngine | None = None,
@@ -231,34 +232,34 @@ def build(config: ShowConfig, date: dt.date, engine: TTSEngine | None = None,
     crash or by a second cron line changes no published byte it does not have to.
     """
     report = new_report(config, date)
-    out = config.output_dir
-    with output_lock(out):
+    with output_lock(config.output_dir):
         night = plan_night(config, date, rebuild, report)
         if night.reuse:
             complete_published(config, night, report)
             return report
-        staging = out / f".staging-{date.isoformat()}-{os.getpid()}"
+        staging, private = staging_dirs(config, date)
         try:
-            episode = stage_episode(config, date, night.previous, report, staging, engine,
-                                    progress)
-            publish_staged(config, night, episode, staging, report)
+            episode = stage_episode(config, date, night.previous, report, staging, private,
+                                    engine, progress)
+            publish_staged(config, night, publish.Staged(episode, staging, private), report)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
+            shutil.rmtree(private, ignore_errors=True)
     return report
 
 
-def publish_staged(config: ShowConfig, night: Night, episode: Episode, staging: Path,
+def publish_staged(config: ShowConfig, night: Night, staged: publish.Staged,
                    report: BuildReport) -> None:
     """Hand tonight's staged episode to the gate, which publishes it with the feed last."""
-    episodes = [e for e in night.existing if e.date != episode.date] + [episode]
-    release(config, config.output_dir, episodes, (episode, staging), report)
+    episodes = [e for e in night.existing if e.date != staged.episode.date] + [staged.episode]
+    release(config, config.output_dir, episodes, staged, report)
 
 
-def _report_episode(report: BuildReport, episode: Episode, out: Path) -> None:
+def _report_episode(report: BuildReport, episode: Episode, out: Path, private: Path) -> None:
     report.stories_in = [s.title for s in episode.stories]
     report.audio_file, report.size_bytes = episode.audio_file, episode.size_bytes
     report.duration_s = float(episode.duration_s)
-    old_report = out / episode.date.isoformat() / "report.json"
+    old_report = private / episode.date.isoformat() / records.REPORT_NAME
     try:
         old = json.loads(old_report.read_text(encoding="utf-8"))
         report.loudness_lufs = float(old.get("loudness_lufs", 0.0))
@@ -268,13 +269,15 @@ def _report_episode(report: BuildReport, episode: Episode, out: Path) -> None:
 
 
 def stage_episode(config: ShowConfig, date: dt.date, previous: Episode | None,
-                  report: BuildReport, staging: Path, engine: TTSEngine | None = None,
-                  progress: Progress | None = None, ingested: IngestResult | None = None,
+                  report: BuildReport, staging: Path, private: Path,
+                  engine: TTSEngine | None = None, progress: Progress | None = None,
+                  ingested: IngestResult | None = None,
                   parallelism: int | None = None) -> Episode:
-    """Speak and mix tonight's episode into ``staging`` (made here) with every file of its
-    folder; publish nothing. ``previous`` is the date's published episode, whose GUID and
-    pubDate a rebuild keeps. ``ingested`` and ``parallelism`` serve a network's workers:
-    the articles come from the client, and each show speaks on its share of the cores.
+    """Speak and mix tonight's episode into ``staging`` (its public files) and ``private``
+    (its record and script), both made here; publish nothing. ``previous`` is the date's
+    published episode, whose GUID and pubDate a rebuild keeps. ``ingested`` and
+    ``parallelism`` serve a network's workers: the articles come from the client, and each
+    show speaks on its share of the cores.
     """
     clock = time.monotonic
     owned_engine = engine is None
@@ -307,6 +310,7 @@ def stage_episode(config: ShowConfig, date: dt.date, previous: Episode | None,
     slug = slugify(config.title)
     folder = date.isoformat()
     staging.mkdir(parents=True)
+    private.mkdir(parents=True)
     started = clock()
     mixed = staging / "episode.mp3"
     mix, mix_hit = mix_cached(spoken.segments, staging, mixed,
@@ -348,12 +352,12 @@ def stage_episode(config: ShowConfig, date: dt.date, previous: Episode | None,
     files = {
         "transcript.vtt": to_vtt(mix.timings).encode("utf-8"),
         "transcript.srt": to_srt(mix.timings).encode("utf-8"),
-        publish.RECORD_NAME: publish.episode_to_json(episode),
         "chapters.json": _chapters_json(mix),
-        "script.md": script_markdown(
-            prepared.script, config.rate_wpm, estimate(prepared),
-            name=lambda source: public_source(source, config)).encode("utf-8"),
     }
     for name, data in files.items():
         publish.write_atomic(staging / name, data)
+    publish.write_atomic(private / records.RECORD_NAME, records.episode_to_json(episode))
+    publish.write_atomic(private / records.SCRIPT_NAME, script_markdown(
+        prepared.script, config.rate_wpm, estimate(prepared),
+        name=lambda source: public_source(source, config)).encode("utf-8"))
     return episode

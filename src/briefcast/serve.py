@@ -4,7 +4,9 @@ Python's ``SimpleHTTPRequestHandler`` ignores ``Range`` (always 200) and lists f
 podcast apps seek with byte ranges, probe with HEAD and revalidate the feed with
 ``If-None-Match``/``If-Modified-Since``. This handler does those right for GET and HEAD,
 serves only regular, non-hidden files under its root (no listings, no ``..``, no symlinks
-out of the root) and nothing else. It is a preview and LAN server, not a hardened CDN.
+out of the root) and nothing else; never the producer's files (``episode.json``,
+``script.md``, ``report.json``), which an output folder from before they moved to the
+private folder still holds until its next build. It is a preview and LAN server, not a hardened CDN.
 
 The feed names its files by the show's public ``base_url``. A podcast app subscribed to this
 server must fetch them from here instead, so when the server knows the ``base_url``, the
@@ -28,6 +30,7 @@ from typing import BinaryIO
 from urllib.parse import unquote, urlsplit
 
 from briefcast.errors import BriefcastError
+from briefcast.stages.records import PRIVATE_NAMES
 
 log = logging.getLogger(__name__)
 
@@ -152,6 +155,8 @@ class RangeRequestHandler(BaseHTTPRequestHandler):
         except (ValueError, OSError):
             return None
         if any(p.startswith(".") for p in rel.parts):
+            return None
+        if rel.parts and rel.parts[-1] in PRIVATE_NAMES:  # an old layout, not yet rebuilt
             return None
         return real
 

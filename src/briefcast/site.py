@@ -224,6 +224,23 @@ def _turns(timings: Sequence[CueTiming], chapters: Sequence[Chapter]) -> list[_T
     return turns
 
 
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]»]*$")
+
+
+def _paragraphs(cues: Sequence[CueTiming]) -> list[str]:
+    """The turn's text as sentences: a caption that stops mid-sentence (captions are cut
+    to a line's length) is joined to the next."""
+    paragraphs: list[str] = []
+    open_sentence = False
+    for cue in cues:
+        if open_sentence:
+            paragraphs[-1] += " " + cue.text
+        else:
+            paragraphs.append(cue.text)
+        open_sentence = not _SENTENCE_END.search(cue.text)
+    return paragraphs
+
+
 def _episode_view(detail: EpisodeDetail, page_dir: str) -> dict[str, object]:
     """Everything a template needs about one episode, with URLs relative to the page."""
     episode = detail.episode
@@ -242,7 +259,7 @@ def _episode_view(detail: EpisodeDetail, page_dir: str) -> dict[str, object]:
         "turns": [{"speaker": t.speaker, "chapter": t.chapter, "clock": clock(t.start_s),
                    "start": _seconds_attr(t.start_s),
                    "href": f"{audio}#t={_seconds_attr(t.start_s)}",
-                   "paragraphs": [c.text for c in t.cues]}
+                   "paragraphs": _paragraphs(t.cues)}
                   for t in _turns(detail.timings, detail.chapters)],
         "stories": [{"title": s.title, "url": _safe_url(s.url)} for s in episode.stories],
         "vtt_url": _href(episode.transcript_vtt, page_dir) if episode.transcript_vtt else None,

@@ -126,6 +126,36 @@ def peak(pcm: bytes | memoryview) -> int:
     return int(audioop.max(whole if sys.byteorder == "little" else audioop.byteswap(whole, 2), 2))
 
 
+PAUSE_FRAME_S = 0.01
+PAUSE_MIN_S = 0.12  # shorter silences are stop consonants, not the pause at a comma
+PAUSE_BELOW_DB = 35.0  # below the loudest 10 ms of the segment: silence for every engine
+
+
+def pauses(pcm: bytes, rate: int) -> tuple[tuple[int, int], ...]:
+    """The silences inside one spoken segment, as (first, end) sample indexes.
+
+    Engines pause at commas, semicolons and sentence ends; captions are timed from
+    these pauses (``briefcast.transcript``). Silence is a run of 10 ms frames at least
+    ``PAUSE_BELOW_DB`` under the segment's loudest frame, lasting ``PAUSE_MIN_S`` or
+    more; the silence before the first word and after the last is not a pause.
+    """
+    step = max(1, round(rate * PAUSE_FRAME_S))
+    native = _native(pcm[: len(pcm) // 2 * 2])
+    levels = [audioop.rms(native[i:i + 2 * step], 2) for i in range(0, len(native), 2 * step)]
+    threshold = max(levels, default=0) * 10 ** (-PAUSE_BELOW_DB / 20)
+    found: list[tuple[int, int]] = []
+    run: int | None = None
+    spoken = False
+    for i, level in enumerate(levels):
+        if level <= threshold:
+            run = i if run is None else run
+            continue
+        if run is not None and spoken and (i - run) * step >= PAUSE_MIN_S * rate:
+            found.append((run * step, i * step))
+        run, spoken = None, True
+    return tuple(found)
+
+
 def _leveled(pcm: bytes, target_rms: float) -> bytes:
     """``pcm`` scaled so that its RMS is ``target_rms``."""
     level = rms(pcm)

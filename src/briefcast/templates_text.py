@@ -31,6 +31,9 @@ RUNDOWN_FIELDS = SHOW_FIELDS | {"headlines"}
 PHRASE_FIELDS = SHOW_FIELDS | {"title", "source", "number"}  # transition phrases
 STORY_FIELDS = PHRASE_FIELDS | {"transition"}  # the lead-in that wraps the phrase
 DATE_FIELDS = frozenset({"weekday", "month", "day", "year"})
+# The episode's title (feed, ID3, pages) also knows the lead story's headline. Apple's
+# guide: a clear, concise name for the episode that does not repeat the show's title.
+TITLE_FIELDS = SHOW_FIELDS | {"headline"}
 
 TRANSITIONS = ("Next.", "In other news.", "Also in the news.", "Turning to another story.",
                "Meanwhile.", "Here is another story.")
@@ -50,6 +53,8 @@ class ScriptTemplates:
     story: str = "{transition} {title}. From {source}."
     outro: str = "That's {show} for {date}. Thanks for listening, and join us again tomorrow."
     date: str = "{weekday}, {month} {day}, {year}"
+    # What differs from one episode to the next, the date first: app lists cut titles short
+    title: str = "{date}: {headline}"
     weekdays: tuple[str, ...] = WEEKDAYS
     months: tuple[str, ...] = MONTHS
     outlet: str = ""  # the newsroom's spoken name; config fills in show.author when unset
@@ -155,6 +160,7 @@ SCRIPT_SCHEMA: dict[str, tuple[Any, Check]] = {
     "story": (_DEFAULT.story, template_check(STORY_FIELDS)),
     "outro": (_DEFAULT.outro, template_check(SHOW_FIELDS)),
     "date": (_DEFAULT.date, template_check(DATE_FIELDS)),
+    "title": (_DEFAULT.title, template_check(TITLE_FIELDS)),
     "weekdays": (list(WEEKDAYS), names_check(7)),
     "months": (list(MONTHS), names_check(12)),
     "outlet": (None, _plain),
@@ -176,6 +182,7 @@ def script_templates(values: Mapping[str, Any], author: str) -> ScriptTemplates:
         story=values["story"],
         outro=values["outro"],
         date=values["date"],
+        title=values["title"],
         weekdays=tuple(values["weekdays"]),
         months=tuple(values["months"]),
         outlet=(values["outlet"] or author).strip(),

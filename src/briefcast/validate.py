@@ -142,6 +142,7 @@ def validate_feed(feed_xml: bytes, output_dir: Path, base_url: str,
     files = _Files(output_dir, base_url, overlay, cache_dir)
     problems = _channel_problems(channel, files)
     problems += _items_problems(channel.findall("item"), files)
+    problems += _build_date_problems(channel)
     for problem in problems:
         log.debug("feed problem: %s", problem)
     return problems
@@ -191,6 +192,18 @@ def _channel_problems(channel: etree._Element, files: _Files) -> list[str]:
     kind = _text(channel, "itunes:type")
     if kind not in ("episodic", "serial"):
         problems.append(f"channel <itunes:type> must be episodic or serial (is {kind!r})")
+    problems += [f"channel {p}" for p in _ai_content_problems(channel)]
+    return problems
+
+
+def _ai_content_problems(parent: etree._Element) -> list[str]:
+    """``podcast:txt purpose="ai-content"`` is a boolean, like ``itunes:explicit``."""
+    problems = []
+    for tag in parent.findall("podcast:txt", NS):
+        value = (tag.text or "").strip()
+        if tag.get("purpose") == "ai-content" and value not in ("true", "false"):
+            problems.append(f'<podcast:txt purpose="ai-content"> must be true or false '
+                            f"(is {value[:40]!r})")
     return problems
 
 
@@ -298,6 +311,28 @@ def _items_problems(items: list[etree._Element], files: _Files) -> list[str]:
         seen_urls.setdefault(url, number)
         problems += [f"{where}: {p}" for p in _enclosure_problems(item, enclosures[0], files)]
         problems += [f"{where}: {p}" for p in _companion_problems(item, files)]
+        problems += [f"{where}: {p}" for p in _ai_content_problems(item)]
+    return problems
+
+
+def _build_date_problems(channel: etree._Element) -> list[str]:
+    """Nothing in the feed is dated after its ``lastBuildDate``, the last change of its
+    content (an episode's publish time, see ``briefcast.feed``)."""
+    value = _text(channel, "lastBuildDate")
+    if not value:
+        return []
+    built, problem = _pub_date(value)
+    if built is None:
+        return [f"channel <lastBuildDate> {problem}"]
+    dated = [("channel <pubDate>", _text(channel, "pubDate"))]
+    dated += [(f"item {n} <pubDate>", _text(item, "pubDate"))
+              for n, item in enumerate(channel.findall("item"), start=1)]
+    problems = []
+    for where, text in dated:
+        when, _ = _pub_date(text)  # a bad date is reported where it stands
+        if when is not None and when > built:
+            problems.append(f"{where} {text} is later than the channel's <lastBuildDate> "
+                            f"{value}")
     return problems
 
 

@@ -17,7 +17,7 @@ from briefcast.backends.tts import TTSEngine
 from briefcast.errors import SynthesisError
 
 ENGINE_NAMES = ("pyttsx3", "flite", "festival", "piper")
-# How the feed names the synthesizer (podcast:txt), by engine.
+# How the show notes name the synthesizer, by engine.
 ENGINE_LABELS = {"pyttsx3": "espeak-ng", "flite": "CMU Flite", "festival": "Festival",
                  "piper": "Piper"}
 # A voice every installation of the engine has; Piper has none (voice.name is required).

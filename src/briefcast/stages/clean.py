@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 
 from briefcast.models import Article, Skipped, Story
 from briefcast.stages.locate import locate_story
@@ -184,7 +185,7 @@ def _is_subheading(line: str) -> bool:
             and any(c.islower() for c in text))
 
 
-def _nav_list(lines: list[str] | tuple[str, ...], title_key: str) -> set[int]:
+def _nav_list(lines: Sequence[str], title_key: str) -> set[int]:
     """Indices of the headlines listed under a navigation heading such as "Related Stories".
 
     The story's own headline ends the list: what follows it is the story.
@@ -210,7 +211,7 @@ def _nav_list(lines: list[str] | tuple[str, ...], title_key: str) -> set[int]:
     return listed
 
 
-def _neighbour(kept: list[bool], insert: list[bool], lines: list[str] | tuple[str, ...],
+def _neighbour(kept: list[bool], insert: list[bool], lines: Sequence[str],
                i: int, step: int) -> bool:
     """Whether the nearest line in direction ``step``, past blanks and inserts, is kept."""
     j = i + step
@@ -224,7 +225,7 @@ _TITLE_LABEL = re.compile(r"^\s*(live( updates| blog)?|watch|video|breaking( new
                           r"exclusive|update[d]?)\s*[:|–—-]\s+", re.IGNORECASE)
 
 
-def classify_lines(lines: list[str] | tuple[str, ...], title: str) -> list[bool]:
+def classify_lines(lines: Sequence[str], title: str) -> list[bool]:
     """Label each line: True = junk (not read aloud). Blank lines count as junk."""
     title_key = _norm(title)
     counts = Counter(line.strip() for line in lines if line.strip())

@@ -1,8 +1,9 @@
 """Ingest: gather tonight's articles from a show's sources into ``Article`` values.
 
 Sources (configured in ``[sources]``, any mix): a folder of ``.txt`` (scraped shape: first
-line is the title), ``.md`` (optional front matter) and ``.html`` files, and RSS/Atom feeds
-by URL or file path (see ``backends/feed_source.py``).
+line is the title), ``.md`` and ``.html`` files, and RSS/Atom feeds by URL or file path (see
+``backends/feed_source.py``). ``.txt`` and ``.md`` files may open with front matter
+(``date``, ``url``, ``author``, ``lang``; ``.md`` also ``title``).
 
 Then two decisions, each reported per article so a producer can see why a story is missing:
 
@@ -30,6 +31,7 @@ import re
 import zoneinfo
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from briefcast.backends.feed_source import load_feed
@@ -90,13 +92,16 @@ def read_article(path: Path, tz: dt.tzinfo = dt.UTC) -> Article | Skipped:
     text = decoded.text.replace("\r\n", "\n").replace("\r", "\n")
     if suffix in MARKDOWN_SUFFIXES:
         return read_markdown(text, source, tz=tz, encoding=encoding)
+    # A newsroom's export may say when and where a story was published above it; the
+    # scraped text below keeps its shape (the title is its first line).
+    meta, text = _front_matter(text, strict=True)
     lines = [line.rstrip().replace("\u00a0", " ") for line in text.split("\n")]
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     if first is None:
         return Skipped(source, "file has no text")
     title = " ".join(lines[first].split())
     return Article(source=source, title=title, lines=tuple(lines[first + 1:]),
-                   encoding=encoding, scraped=True)
+                   encoding=encoding, scraped=True, **_meta_fields(meta, source, tz))
 
 
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -112,8 +117,16 @@ _INLINE = [
 ]
 
 
-def _front_matter(text: str) -> tuple[dict[str, str], str]:
-    """Split ``---``-fenced ``key: value`` front matter from the body (no YAML needed)."""
+FRONT_MATTER_KEYS = frozenset({"title", "date", "published", "url", "canonical", "author",
+                               "lang", "language", "section", "tags", "categories"})
+
+
+def _front_matter(text: str, strict: bool = False) -> tuple[dict[str, str], str]:
+    """Split ``---``-fenced ``key: value`` front matter from the body (no YAML needed).
+
+    ``strict`` (plain text, where a page dump may open with a rule of dashes): only a block
+    of known ``key: value`` lines counts; anything else is all body text.
+    """
     lines = text.lstrip("\ufeff").split("\n")
     if not lines or lines[0].strip() != "---":
         return {}, text
@@ -124,8 +137,13 @@ def _front_matter(text: str) -> tuple[dict[str, str], str]:
                 key, sep, value = line.partition(":")
                 if sep and key.strip():
                     meta[key.strip().lower()] = value.strip().strip("'\"")
+                elif strict and line.strip():
+                    return {}, text
+            if strict and not set(meta) <= FRONT_MATTER_KEYS:
+                return {}, text
             return meta, "\n".join(lines[end + 1:])
-    log.warning("front matter is not closed with '---'; read as body text")
+    if not strict:
+        log.warning("front matter is not closed with '---'; read as body text")
     return {}, text
 
 
@@ -183,19 +201,24 @@ def read_markdown(text: str, source: str, *, tz: dt.tzinfo = dt.UTC,
         paragraphs.insert(0, heading)
     if not title:
         return Skipped(source, "file has no text")
+    return Article(source=source, title=title, lines=as_lines(paragraphs), encoding=encoding,
+                   **_meta_fields(meta, source, tz))
+
+
+def _meta_fields(meta: dict[str, str], source: str, tz: dt.tzinfo) -> dict[str, Any]:
+    """An article's fields from its front matter: date (or published), url (or canonical),
+    author, lang (or language), section, tags and categories (``[a, b]`` or ``a, b``). A date that is not plausible leaves it undated, with why."""
     published = first_date(read_date(meta.get(key), tz) for key in ("date", "published"))
     if published.note:
         log.info("%s: front matter %s; treated as undated", source, published.note)
     url = meta.get("url") or meta.get("canonical") or None
     if url and urlsplit(url).scheme not in ("http", "https"):
         url = None
-    return Article(source=source, title=title, lines=as_lines(paragraphs), url=url,
-                   published=published.when, author=meta.get("author") or None,
-                   language=normalize_language(meta.get("lang") or meta.get("language")),
-                   encoding=encoding, date_note=published.note,
-                   section=meta.get("section") or None,
-                   tags=split_list(meta.get("tags") or ""),
-                   categories=split_list(meta.get("categories") or ""))
+    return {"url": url, "published": published.when, "author": meta.get("author") or None,
+            "language": normalize_language(meta.get("lang") or meta.get("language")),
+            "date_note": published.note, "section": meta.get("section") or None,
+            "tags": split_list(meta.get("tags") or ""),
+            "categories": split_list(meta.get("categories") or "")}
 
 
 def ingest_folder(folder: Path, tz: dt.tzinfo = dt.UTC) -> IngestResult:

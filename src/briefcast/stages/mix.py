@@ -22,6 +22,7 @@ import wave
 from dataclasses import asdict, dataclass
 from io import BytesIO
 from pathlib import Path
+from typing import Any
 
 from briefcast.audio import BITRATE, LAME_QUALITY, master_to_mp3, probe
 from briefcast.cache import Cache, content_key
@@ -33,13 +34,14 @@ from briefcast.sound import (
     SoundOptions,
     arrange,
     bed_under,
+    pauses,
     rms,
 )
 
 log = logging.getLogger(__name__)
 
 MIX_RATE = 22_050  # espeak-ng's native rate; mastering resamples to 44.1 kHz once
-MIX_VERSION = 5  # 4: gain found by paired probes; 5: CHAP frames in time order
+MIX_VERSION = 6  # 5: CHAP frames in time order; 6: pauses in timings, short CHAP IDs
 COVER_MAX_BYTES = 500_000  # embedded art above this is downscaled (players decode it often)
 COVER_EMBED_PX = 1400
 BED_KINDS = ("intro", "headlines")  # the opening cues the bed plays under
@@ -112,12 +114,14 @@ def join_segments(segments: tuple[Segment, ...], out_wav: Path,
     timings: list[CueTiming] = []
     frames = 0
 
-    def place(seg: Segment, start: int, length: int) -> None:
+    def place(seg: Segment, start: int, pcm: bytes) -> None:
         if not chapters or chapters[-1].title != seg.cue.chapter:
             chapters.append(Chapter(seg.cue.chapter, round(start / MIX_RATE, 3) if chapters
                                     else 0.0))
+        quiet = tuple((round((start + a) / MIX_RATE, 3), round((start + b) / MIX_RATE, 3))
+                      for a, b in pauses(pcm, MIX_RATE))
         timings.append(CueTiming(seg.cue.text, seg.cue.speaker, round(start / MIX_RATE, 3),
-                                 round((start + length) / MIX_RATE, 3)))
+                                 round((start + len(pcm) // 2) / MIX_RATE, 3), quiet))
 
     with wave.open(str(out_wav), "wb") as out:
         out.setnchannels(1)
@@ -129,13 +133,13 @@ def join_segments(segments: tuple[Segment, ...], out_wav: Path,
         if opening is not None and arrangement.has_bed:
             rest = segments[len(opening.segments):]
             for seg, (start, end) in zip(opening.segments, opening.spans):
-                place(seg, frames + start, end - start)
+                place(seg, frames + start, opening.pcm[2 * start:2 * end])
             out.writeframes(bed_under(opening.pcm, list(opening.spans), arrangement.bed,
                                       MIX_RATE))
             frames += len(opening.pcm) // 2
         for seg in rest:
             pcm = _pcm(seg)
-            place(seg, frames, len(pcm) // 2)
+            place(seg, frames, pcm)
             pause = _pause(seg)
             out.writeframes(pcm + pause)
             frames += (len(pcm) + len(pause)) // 2
@@ -173,16 +177,34 @@ def embed_cover(art: bytes) -> tuple[bytes, str]:
 
 
 def chapter_ids(chapters: tuple[Chapter, ...]) -> list[str]:
-    """CHAP element IDs that keep the frames in time order inside the file.
+    """Short, stable CHAP element IDs: "chp0", "chp1", ... in chapter order."""
+    return [f"chp{i}" for i in range(len(chapters))]
 
-    mutagen writes frames sorted by size, then by ID; players that read chapters in file
-    order (ffmpeg and what is built on it) would list them shuffled. So the IDs sort in
-    chapter order ("chp000", "chp001", ...), and each is padded so that every CHAP frame
-    has the same size: the title is UTF-16 (two bytes a code unit), the ID one byte a char.
+
+def _frame_bytes(frame: Any) -> bytes:
+    """``frame`` as mutagen writes it in an ID3v2.3 tag (a v2.4-only frame such as TDRC
+    becomes its v2.3 frames, TYER and TDAT): a one-frame tag, less its 10-byte header."""
+    from mutagen.id3 import ID3
+
+    tag = ID3()
+    tag.add(frame)
+    tag.update_to_v23()
+    out = BytesIO()
+    tag.save(out, v2_version=3, v1=0, padding=lambda info: 0)
+    return out.getvalue()[10:]
+
+
+def id3_tag(frames: list[Any]) -> bytes:
+    """An ID3v2.3 tag holding ``frames`` in the order given, without padding.
+
+    mutagen sorts the frames it saves by size (then ID), and players built on ffmpeg list
+    CHAP frames in file order: chapters of different title lengths would come out
+    shuffled. So each frame is rendered by mutagen, and the tag assembled here in order.
     """
-    units = [len(c.title.encode("utf-16-le")) // 2 for c in chapters]
-    widest = max(units, default=0)
-    return [f"chp{i:03d}" + "-" * (2 * (widest - n)) for i, n in enumerate(units)]
+    body = b"".join(_frame_bytes(frame) for frame in frames)
+    size = len(body)
+    syncsafe = bytes((size >> shift) & 0x7F for shift in (21, 14, 7, 0))
+    return b"ID3\x03\x00\x00" + syncsafe + body
 
 
 def write_tags(mp3: Path, title: str, show: str, author: str, date: dt.date,
@@ -190,32 +212,33 @@ def write_tags(mp3: Path, title: str, show: str, author: str, date: dt.date,
                duration_s: float = 0.0, cover: bytes | None = None) -> None:
     """ID3v2.3 (not mutagen's default 2.4, whose chapter frames broke Apple Podcasts).
 
-    Chapters become CHAP frames (times in ms) under one ordered top-level CTOC, with the
-    same titles and start times as chapters.json.
+    Chapters become CHAP frames (times in ms), in time order in the file, under one
+    ordered top-level CTOC, with the same titles and start times as chapters.json.
+    The tag goes in front of the audio (the encoder writes none).
     """
-    from mutagen.id3 import APIC, CHAP, COMM, CTOC, ID3, TALB, TCON, TDRC, TIT2, TPE1, CTOCFlags
+    from mutagen.id3 import APIC, CHAP, COMM, CTOC, TALB, TCON, TDRC, TIT2, TPE1, CTOCFlags
 
-    tags = ID3()
-    tags.add(TIT2(encoding=1, text=title))
-    tags.add(TPE1(encoding=1, text=author))
-    tags.add(TALB(encoding=1, text=show))
-    tags.add(TDRC(encoding=1, text=date.isoformat()))
-    tags.add(TCON(encoding=1, text="Podcast"))
-    tags.add(COMM(encoding=1, lang="eng", desc="", text=comment))
-    if cover:
-        data, mime = embed_cover(cover)
-        tags.add(APIC(encoding=1, mime=mime, type=3, desc="Cover", data=data))
+    frames: list[Any] = [TIT2(encoding=1, text=title), TPE1(encoding=1, text=author),
+                         TALB(encoding=1, text=show), TDRC(encoding=1, text=date.isoformat()),
+                         TCON(encoding=1, text="Podcast"),
+                         COMM(encoding=1, lang="eng", desc="", text=comment)]
     ids = chapter_ids(chapters)
     if chapters:
-        tags.add(CTOC(element_id="toc", flags=CTOCFlags.TOP_LEVEL | CTOCFlags.ORDERED,
-                      child_element_ids=ids, sub_frames=[TIT2(encoding=1, text=title)]))
+        frames.append(CTOC(element_id="toc", flags=CTOCFlags.TOP_LEVEL | CTOCFlags.ORDERED,
+                           child_element_ids=ids, sub_frames=[TIT2(encoding=1, text=title)]))
     end_ms = round(duration_s * 1000)
     for i, chapter in enumerate(chapters):
         stop = round(chapters[i + 1].start_s * 1000) if i + 1 < len(chapters) else end_ms
-        tags.add(CHAP(element_id=ids[i], start_time=round(chapter.start_s * 1000),
-                      end_time=max(stop, round(chapter.start_s * 1000)),
-                      sub_frames=[TIT2(encoding=1, text=chapter.title)]))
-    tags.save(mp3, v2_version=3, v1=0, padding=lambda info: 0)
+        frames.append(CHAP(element_id=ids[i], start_time=round(chapter.start_s * 1000),
+                           end_time=max(stop, round(chapter.start_s * 1000)),
+                           sub_frames=[TIT2(encoding=1, text=chapter.title)]))
+    if cover:  # last: players read the small frames without skipping the picture
+        data, mime = embed_cover(cover)
+        frames.append(APIC(encoding=1, mime=mime, type=3, desc="Cover", data=data))
+    audio = mp3.read_bytes()
+    if audio.startswith(b"ID3"):
+        raise AudioError(f"{mp3} already has an ID3 tag; the encoder should write none")
+    mp3.write_bytes(id3_tag(frames) + audio)
 
 
 def mix_episode(segments: tuple[Segment, ...], work_dir: Path, mp3: Path, *, title: str,
@@ -271,6 +294,12 @@ def mix_key(segments: tuple[Segment, ...], target: MasterTarget, tags: dict[str,
                          s.cue.text, s.cue.speaker) for s in segments])
 
 
+def _timing(stored: dict[str, Any]) -> CueTiming:
+    """A cue timing as kept in the mix cache's JSON (where tuples became lists)."""
+    quiet = tuple((float(a), float(b)) for a, b in stored.pop("pauses", ()))
+    return CueTiming(**stored, pauses=quiet)
+
+
 def mix_cached(segments: tuple[Segment, ...], work_dir: Path, mp3: Path, cache: Cache, *,
                title: str, show: str, author: str, date: dt.date, comment: str,
                target: MasterTarget = MasterTarget(), sound: SoundOptions = SoundOptions(),
@@ -287,7 +316,7 @@ def mix_cached(segments: tuple[Segment, ...], work_dir: Path, mp3: Path, cache: 
             shutil.copyfile(hit_audio, mp3)
             if mp3.stat().st_size == meta["size_bytes"]:
                 chapters = tuple(Chapter(**c) for c in meta["chapters"])
-                timings = tuple(CueTiming(**t) for t in meta["timings"])
+                timings = tuple(_timing(t) for t in meta["timings"])
                 return MixResult(mp3, meta["duration_s"], meta["size_bytes"],
                                  meta["loudness_lufs"], meta["true_peak_dbtp"], chapters,
                                  timings), True

@@ -1,32 +1,35 @@
-"""Publish: episode records on disk, the show artwork, and the feed over all episodes.
+"""Publish: atomic writes, the show artwork, and putting a night's files in place.
 
-Every episode folder holds an ``episode.json`` record; the feed is rebuilt from those
-records each night, so it always lists exactly the episodes whose audio is on disk.
-Files are written to a temporary name and renamed into place; the feed is written last.
+Every episode has an ``episode.json`` record (in the private folder, see ``records.py``);
+the feed is rebuilt from those records each night, so it always lists exactly the
+episodes whose audio is on disk. Files are written to a temporary name and renamed into
+place; the episode's folders go first and the feed last.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 import logging
 import os
 import shutil
 import textwrap
 import zoneinfo
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from briefcast.cache import remembered
 from briefcast.config import ShowConfig
 from briefcast.errors import BuildError
-from briefcast.models import Episode, StoryRef
-from briefcast.pubdate import require_date
+from briefcast.models import Episode
 
 log = logging.getLogger(__name__)
 
-RECORD_NAME = "episode.json"
 FEED_NAME = "feed.xml"
+ARCHIVE_DIR = "archive"
+STAGING_PREFIX = ".staging-"  # a build's unfinished folders (removed by the next build)
+COMMIT_PREFIX = ".commit-"  # a night's private files, ready once its public folder is in place
 ART_SIZE = 3000
 
 
@@ -65,150 +68,6 @@ def publish_datetime(date: dt.date, config: ShowConfig) -> dt.datetime:
     local = dt.datetime(date.year, date.month, date.day, hour, minute,
                         tzinfo=zoneinfo.ZoneInfo(config.timezone))
     return local.astimezone(dt.UTC)
-
-
-def episode_to_json(episode: Episode) -> bytes:
-    data = {
-        "date": episode.date.isoformat(),
-        "title": episode.title,
-        "guid": episode.guid,
-        "pub_date": episode.pub_date.isoformat(),
-        "audio_file": episode.audio_file,
-        "size_bytes": episode.size_bytes,
-        "duration_s": episode.duration_s,
-        "description": episode.description,
-        "stories": [{"title": s.title, "source": s.source, "url": s.url} for s in episode.stories],
-        "chapters_file": episode.chapters_file,
-        "transcript_vtt": episode.transcript_vtt,
-        "transcript_srt": episode.transcript_srt,
-    }
-    return (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
-
-
-def episode_from_json(raw: bytes) -> Episode:
-    data = json.loads(raw)
-    return Episode(
-        date=require_date(dt.date.fromisoformat(data["date"])).date(),
-        title=data["title"],
-        guid=data["guid"],
-        pub_date=require_date(data["pub_date"]),
-        audio_file=data["audio_file"],
-        size_bytes=int(data["size_bytes"]),
-        duration_s=int(data["duration_s"]),
-        description=data.get("description", ""),
-        stories=tuple(StoryRef(s["title"], s["source"], s.get("url"))
-                      for s in data.get("stories", [])),
-        chapters_file=data.get("chapters_file"),
-        transcript_vtt=data.get("transcript_vtt"),
-        transcript_srt=data.get("transcript_srt"),
-    )
-
-
-def load_episodes(output_dir: Path) -> tuple[list[Episode], list[str]]:
-    """Every published episode whose record and audio agree; problems are returned, not raised.
-
-    An episode whose record is damaged but whose audio is intact is recovered from the
-    published feed, so a bad ``episode.json`` never makes an episode vanish from the feed.
-    """
-    episodes: list[Episode] = []
-    problems: list[str] = []
-    if not output_dir.is_dir():
-        return episodes, problems
-    for record in sorted(output_dir.glob(f"*/{RECORD_NAME}")):
-        if record.parent.name.startswith("."):
-            continue
-        try:
-            episode = episode_from_json(record.read_bytes())
-        except (OSError, ValueError, KeyError, TypeError) as exc:
-            recovered = _recover_from_feed(output_dir, record.parent.name)
-            if recovered is None:
-                problems.append(f"{record}: unreadable episode record ({exc}), and the "
-                                "published feed has no intact copy: it leaves the feed")
-                continue
-            problems.append(f"{record}: unreadable episode record ({exc}); recovered "
-                            "from the published feed")
-            episode = recovered
-        audio = output_dir / episode.audio_file
-        if not audio.is_file():
-            problems.append(f"{record}: its audio {episode.audio_file} is missing: "
-                            "it leaves the feed")
-            continue
-        if audio.stat().st_size != episode.size_bytes:
-            problems.append(f"{record}: {episode.audio_file} is {audio.stat().st_size} bytes, "
-                            f"record says {episode.size_bytes}: it leaves the feed")
-            continue
-        episodes.append(episode)
-    on_disk = {e.date.isoformat() for e in episodes} | {
-        r.parent.name for r in output_dir.glob(f"*/{RECORD_NAME}")}
-    for folder in _feed_folders(output_dir) - on_disk:
-        problems.append(f"the published feed lists the {folder} episode, but its folder "
-                        f"{output_dir / folder} is gone: it leaves the feed")
-    return episodes, problems
-
-
-def _feed_folders(output_dir: Path) -> set[str]:
-    """The episode folders the published feed names (by its enclosure URLs)."""
-    from lxml import etree
-
-    try:
-        parser = etree.XMLParser(resolve_entities=False, no_network=True)
-        root = etree.parse(str(output_dir / FEED_NAME), parser).getroot()
-    except (OSError, etree.XMLSyntaxError):
-        return set()
-    folders = set()
-    for enclosure in root.iter("enclosure"):
-        parts = enclosure.get("url", "").split("/")
-        if len(parts) >= 2:
-            folders.add(parts[-2])
-    return folders
-
-
-def _recover_from_feed(output_dir: Path, folder: str) -> Episode | None:
-    """Rebuild the record of ``folder``'s episode from its item in the published feed."""
-    from lxml import etree
-
-    try:
-        parser = etree.XMLParser(resolve_entities=False, no_network=True)
-        root = etree.parse(str(output_dir / FEED_NAME), parser).getroot()
-    except (OSError, etree.XMLSyntaxError):
-        return None
-    itunes = "{http://www.itunes.com/dtds/podcast-1.0.dtd}"
-    podcast = "{https://podcastindex.org/namespace/1.0}"
-    for item in root.iter("item"):
-        enclosure = item.find("enclosure")
-        url = enclosure.get("url", "") if enclosure is not None else ""
-        parts = url.split("/")
-        if len(parts) < 2 or parts[-2] != folder:
-            continue
-        audio_rel = f"{folder}/{parts[-1]}"
-        audio = output_dir / audio_rel
-        try:
-            size = int(enclosure.get("length", "-1"))
-            if not audio.is_file() or audio.stat().st_size != size:
-                return None
-            companions = {t.get("type"): t.get("url", "") for t in
-                          item.findall(f"{podcast}transcript")}
-            chapters = item.find(f"{podcast}chapters")
-
-            def rel(url: str | None) -> str | None:
-                return f"{folder}/{url.rsplit('/', 1)[-1]}" if url else None
-
-            return Episode(
-                date=require_date(dt.date.fromisoformat(folder)).date(),
-                title=item.findtext("title") or folder,
-                guid=item.findtext("guid") or "",
-                pub_date=require_date(item.findtext("pubDate")),
-                audio_file=audio_rel,
-                size_bytes=size,
-                duration_s=int(item.findtext(f"{itunes}duration") or 0),
-                description=item.findtext("description") or "",
-                chapters_file=rel(chapters.get("url") if chapters is not None else None),
-                transcript_vtt=rel(companions.get("text/vtt")),
-                transcript_srt=rel(companions.get("application/x-subrip")),
-            )
-        except (ValueError, TypeError, OSError):
-            return None
-    return None
 
 
 def _art_color(title: str) -> tuple[int, int, int]:
@@ -328,19 +187,78 @@ def drop_stale_audio(folder: Path, keep: str) -> None:
             old.unlink(missing_ok=True)
 
 
-ARCHIVE_DIR = "archive"
-
-
 def split_retention(episodes: list[Episode], keep: int) -> tuple[list[Episode], list[Episode]]:
     """The newest ``keep`` episodes stay in the feed; the rest go to the archive."""
     ordered = sorted(episodes, key=lambda e: e.recency, reverse=True)
     return ordered[:keep], ordered[keep:]
 
 
-def commit(out: Path, in_feed: list[Episode], staged: tuple[Episode, Path] | None,
+@dataclass(frozen=True)
+class Staged:
+    """Tonight's episode, complete in two staging folders before anything is published."""
+
+    episode: Episode
+    public: Path  # <output>/.staging-…: the MP3, transcripts, chapters (the page comes later)
+    private: Path  # <private>/.staging-…: the record, the script, the report
+
+
+def install_episode(out: Path, private: Path, staged: Staged) -> None:
+    """Put both folders of a night in place: the public one first, then its record.
+
+    The private folder is renamed to ``.commit-<date>`` first: from then on a build killed
+    before its record is in place is finished by the next one (``finish_commits``), so the
+    record never names audio that is not there, nor lags behind the public folder.
+    """
+    date = staged.episode.date.isoformat()
+    final = out / date
+    keep_old_audio(final, staged.public)
+    ready = private / f"{COMMIT_PREFIX}{date}"
+    shutil.rmtree(ready, ignore_errors=True)
+    os.replace(staged.private, ready)
+    try:
+        install_dir(staged.public, final)
+    except BaseException:
+        shutil.rmtree(ready, ignore_errors=True)
+        raise
+    install_dir(ready, private / date)
+    fsync_dir(private)
+
+
+def finish_commits(out: Path, private: Path, intact: Callable[[Path, str], bool]) -> list[str]:
+    """Complete the nights whose build was killed between its two folders.
+
+    ``intact(ready, date)`` says whether the record in ``ready`` names audio that is in
+    ``out/<date>``: then the public folder went in and the record follows it; otherwise
+    the build died before, and its record is dropped with the rest of its staging.
+    """
+    done: list[str] = []
+    for ready in sorted(private.glob(f"{COMMIT_PREFIX}*")) if private.is_dir() else []:
+        date = ready.name.removeprefix(COMMIT_PREFIX)
+        if ready.is_dir() and intact(ready, date):
+            install_dir(ready, private / date)
+            done.append(date)
+            log.warning("finished publishing the %s episode's record (its build was "
+                        "stopped after the episode went in place)", date)
+        else:
+            shutil.rmtree(ready, ignore_errors=True)
+    return done
+
+
+def finish_archive(out: Path, private: Path) -> None:
+    """Complete an archive move killed between its two renames (the record goes first)."""
+    for records in sorted((private / ARCHIVE_DIR).glob("*")):
+        date = records.name[:10]
+        public = out / date
+        if (records.is_dir() and not (out / ARCHIVE_DIR / records.name).exists()
+                and public.is_dir() and not (private / date).exists()):
+            os.replace(public, out / ARCHIVE_DIR / records.name)
+            fsync_dir(out)
+
+
+def commit(out: Path, private: Path, in_feed: list[Episode], staged: Staged | None,
            art_staged: Path, art_name: str, feed: bytes, archived: list[Episode],
            extras: dict[str, bytes | None] | None = None) -> list[str]:
-    """Publish a checked feed: episode folder and artwork first, the feed last.
+    """Publish a checked feed: episode folders and artwork first, the feed last.
 
     Audio the current feed names is linked into the new folder, so that feed stays valid
     until the new one replaces it. Only after the feed names its successors are old MP3s
@@ -350,10 +268,7 @@ def commit(out: Path, in_feed: list[Episode], staged: tuple[Episode, Path] | Non
     Returns the archived dates.
     """
     if staged is not None:
-        episode, staging = staged
-        final = out / episode.date.isoformat()
-        keep_old_audio(final, staging)
-        install_dir(staging, final)
+        install_episode(out, private, staged)
     if not (out / art_name).exists():
         os.replace(art_staged, out / art_name)
         fsync_dir(out)
@@ -365,31 +280,30 @@ def commit(out: Path, in_feed: list[Episode], staged: tuple[Episode, Path] | Non
             write_atomic(path, data)
     for episode in in_feed:
         drop_stale_audio(out / episode.date.isoformat(), Path(episode.audio_file).name)
-    return archive_episodes(out, archived)
+    return archive_episodes(out, private, archived)
 
 
-def archived_episode(out: Path, date: dt.date) -> Episode | None:
-    """The record of ``date``'s episode in the archive, if it was published and left the feed."""
-    record = out / ARCHIVE_DIR / date.isoformat() / RECORD_NAME
-    try:
-        return episode_from_json(record.read_bytes())
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
+def archive_episodes(out: Path, private: Path, episodes: list[Episode]) -> list[str]:
+    """Move episode folders that left the feed to ``archive/``; audio is never deleted.
 
-
-def archive_episodes(out: Path, episodes: list[Episode]) -> list[str]:
-    """Move episode folders that left the feed to ``archive/``; audio is never deleted."""
+    The private folder goes to the same name under ``<private>/archive/``.
+    """
     moved: list[str] = []
     for episode in episodes:
         source = out / episode.date.isoformat()
         if not source.is_dir():
             continue
-        target = out / ARCHIVE_DIR / source.name
-        n = 1
-        while target.exists():  # an older archived build of the same date stays too
-            n += 1
-            target = out / ARCHIVE_DIR / f"{source.name}-{n}"
+        name, n = source.name, 1
+        while (out / ARCHIVE_DIR / name).exists() or (private / ARCHIVE_DIR / name).exists():
+            n += 1  # an older archived build of the same date stays too
+            name = f"{source.name}-{n}"
+        target = out / ARCHIVE_DIR / name
         target.parent.mkdir(exist_ok=True)
+        records = private / source.name
+        if records.is_dir():  # first: a kill in between leaves the record by its audio
+            (private / ARCHIVE_DIR).mkdir(parents=True, exist_ok=True)
+            os.replace(records, private / ARCHIVE_DIR / name)
+            fsync_dir(private)
         os.replace(source, target)
         moved.append(source.name)
         log.info("archived %s (no longer in the feed) to %s", source.name, target)

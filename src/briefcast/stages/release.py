@@ -20,7 +20,7 @@ from briefcast.errors import BuildError
 from briefcast.feed import build_feed, podcast_guid
 from briefcast.models import Episode
 from briefcast.site import read_detail, render_site
-from briefcast.stages import publish
+from briefcast.stages import publish, records
 from briefcast.validate import validate_feed
 
 
@@ -41,7 +41,7 @@ class BuildReport:
     true_peak_dbtp: float = 0.0
     audio_file: str = ""
     size_bytes: int = 0
-    feed: str = ""  # the feed's public URL (report.json is published: no server paths)
+    feed: str = ""  # the feed's public URL
     reused: bool = False  # the date was already published: nothing was remade
     archived: list[str] = field(default_factory=list)  # dates moved out of the feed tonight
     held: list[str] = field(default_factory=list)  # usable stories beyond story_count
@@ -50,11 +50,12 @@ class BuildReport:
 
 
 def release(config: ShowConfig, out: Path, episodes: list[Episode],
-                     staged: tuple[Episode, Path] | None, report: BuildReport) -> None:
+            staged: publish.Staged | None, report: BuildReport) -> None:
     """Check the new feed against the files it names, then publish: feed last.
 
-    ``staged`` is tonight's episode and its staging folder, or None when the night's
-    episode is already on disk and only the feed and pages are brought up to date.
+    ``staged`` is tonight's episode and its two staging folders (public and private), or
+    None when the night's episode is already on disk and only the feed and pages are
+    brought up to date.
     """
     in_feed, archived = publish.split_retention(episodes, config.max_feed_items)
     art, suffix = publish.artwork_bytes(config)
@@ -65,10 +66,9 @@ def release(config: ShowConfig, out: Path, episodes: list[Episode],
     extras: dict[str, bytes | None] = _extras(config, in_feed, report)
     extras.update(_pages(config, out, in_feed, staged, art_name))
     if staged is not None:
-        episode, staging = staged
-        overlay[episode.date.isoformat()] = staging
+        overlay[staged.episode.date.isoformat()] = staged.public
         report_json = dict(report.__dict__, archived=[e.date.isoformat() for e in archived])
-        publish.write_atomic(staging / "report.json",
+        publish.write_atomic(staged.private / records.REPORT_NAME,
                              (json.dumps(report_json, indent=2) + "\n").encode())
     try:
         # Gate: check the new feed while tonight's files are still staged, so a feed
@@ -79,10 +79,10 @@ def release(config: ShowConfig, out: Path, episodes: list[Episode],
         if problems:
             raise BuildError("the new feed failed validation, nothing was published:\n"
                              + "\n".join(f"  - {p}" for p in problems))
-        report.archived = publish.commit(out, in_feed, staged, art_staged, art_name, feed,
-                                         archived, extras)
-        if staged is not None and staged[0].date.isoformat() in report.archived:
-            report.warnings.append(f"the {staged[0].date} episode is older than the "
+        report.archived = publish.commit(out, config.private_dir, in_feed, staged, art_staged,
+                                         art_name, feed, archived, extras)
+        if staged is not None and staged.episode.date.isoformat() in report.archived:
+            report.warnings.append(f"the {staged.episode.date} episode is older than the "
                                    f"{config.max_feed_items} newest: it went straight to "
                                    f"{publish.ARCHIVE_DIR}/ and is not in the feed")
     finally:
@@ -105,11 +105,11 @@ def _extras(config: ShowConfig, in_feed: list[Episode],
 
 
 def _pages(config: ShowConfig, out: Path, in_feed: list[Episode],
-           staged: tuple[Episode, Path] | None, art_name: str) -> dict[str, bytes]:
+           staged: publish.Staged | None, art_name: str) -> dict[str, bytes]:
     """The show page and one page per episode in the feed, from the files on disk."""
     def folder(episode: Episode) -> Path:
-        if staged is not None and staged[0].date == episode.date:
-            return staged[1]
+        if staged is not None and staged.episode.date == episode.date:
+            return staged.public
         return out / episode.date.isoformat()
 
     return render_site(config, [read_detail(e, folder(e)) for e in in_feed], art_name)

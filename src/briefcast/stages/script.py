@@ -166,5 +166,6 @@ def _compose(picked: list[Story], config: ShowConfig, date: dt.date, lexicon: Le
             cues.append(cue("story", sentence, voice, chapter, pause, speaker))
     voice, speaker = anchors[0]
     cues.append(cue("outro", outro, voice, OUTRO_CHAPTER, 0, speaker))
-    title = f"{config.title}: {spoken_date(date, t)}"
+    # Not "{show}: {date}": the show's title is beside the episode's everywhere it is shown
+    title = render(t.title, headline=titles[0] if titles else "", **show).rstrip(" :;,")
     return Script(title=title, date=date, cues=tuple(cues), stories=tuple(summaries))
