@@ -228,3 +228,16 @@ def test_front_matter_html_and_feed_carry_what_selection_reads(tmp_path: Path) -
                     '</content:encoded></item></channel></rss>', encoding="utf-8")
     result = load_feed(str(feed), tz=dt.UTC, fetcher=None)
     assert result.articles[0].categories == ("Sports", "Basketball")
+
+
+def test_private_folders_are_per_show_and_never_shared(tmp_path: Path) -> None:
+    path = _write(tmp_path, SHARED.replace('cache = "cache"', 'cache = "cache"\nprivate = "priv"')
+                  + '[shows.a.show]\ntitle = "A"\n[shows.b.show]\ntitle = "B"\n')
+    a, b = (s.config for s in load_network(path).shows)
+    assert a is not None and b is not None
+    assert (a.private_dir, b.private_dir) == (tmp_path / "priv" / "a", tmp_path / "priv" / "b")
+    path = _write(tmp_path, SHARED + '[shows.a.show]\ntitle = "A"\n[shows.a.output]\n'
+                  'private = "records"\n[shows.b.show]\ntitle = "B"\n[shows.b.output]\n'
+                  'private = "records"\n')
+    with pytest.raises(ConfigError, match=r"'a' and 'b' both write to .*records"):
+        load_network(path)
