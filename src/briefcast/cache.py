@@ -4,6 +4,13 @@ The key hashes everything that changes the output: stage version, engine fingerp
 (engine and espeak-ng versions), options, and the input text. A config change therefore
 misses the cache by itself; there is never a need for ``--ignore-cache``.
 
+The cache may be shared: by the shows of a network building at once in several processes,
+or by several machines on a network filesystem. Every entry is written to a private
+temporary name (host, process, thread and a random part) and renamed into place, so a
+reader sees a whole entry or none, and two writers of the same key both succeed with the
+same bytes. ``Cache.key_lock`` lets a producer of a slow result (speech) wait while another
+process makes the same one, instead of making it twice.
+
 Results computed by a whole stretch of briefcast's own code (the prepared script, the
 generated cover) are keyed by ``code_version()``: a hash of briefcast's source files and
 the names and versions of every installed distribution, so an edit or an upgrade misses
@@ -13,19 +20,26 @@ stored as checked blobs (``put_blob``/``get_blob``): a damaged entry reads as a 
 
 from __future__ import annotations
 
+import fcntl
 import functools
 import hashlib
 import json
 import os
 import re
+import secrets
+import socket
 import sys
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 _PACKAGE = Path(__file__).resolve().parent
 _DIGEST_LEN = 64  # hex sha256 that heads every blob
 _KNOWN_DIGESTS: dict[str, str] = {}  # remembered_digest's answers in this process
+LOCK_STRIPES = 4096  # key_lock's lock files: keys share them by their first 3 hex digits
+_HOST = re.sub(r"[^A-Za-z0-9-]", "-", socket.gethostname())[:40] or "host"
 
 
 def content_key(*parts: Any) -> str:
@@ -153,10 +167,39 @@ class Cache:
         return None
 
     def temp_path(self, kind: str, key: str, suffix: str) -> Path:
-        """A private file name next to the final one, for the producer to fill."""
+        """A private file name next to the final one, for the producer to fill: unique
+        to this host, process and thread, and random, so concurrent writers of one key
+        (threads of a build, builds of a network, machines sharing the folder) never
+        write into each other's file."""
         final = self.path(kind, key, suffix)
         final.parent.mkdir(parents=True, exist_ok=True)
-        return final.with_name(f".{final.name}.{os.getpid()}.tmp")
+        return final.with_name(f".{final.name}.{_HOST}.{os.getpid()}."
+                               f"{threading.get_ident()}.{secrets.token_hex(4)}.tmp")
+
+    @contextmanager
+    def key_lock(self, kind: str, key: str) -> Iterator[None]:
+        """Hold an exclusive lock for ``key`` while making its entry.
+
+        A process that finds the entry missing takes the lock, looks again, and only then
+        makes it: a second process wanting the same entry waits and then finds it made.
+        ``flock`` is released by the kernel when a process dies, so a killed build never
+        leaves a key locked; on NFS, Linux maps it to a POSIX lock the server keeps. Keys
+        share ``LOCK_STRIPES`` lock files (by their first hex digits), so the folder does
+        not fill with one lock file per entry; two different keys in one stripe only wait
+        for each other. A cache folder that cannot be written is used without a lock.
+        """
+        lock = self.root / "locks" / kind / key[:3]
+        try:
+            lock.parent.mkdir(parents=True, exist_ok=True)
+            fh = open(lock, "a+b")  # noqa: SIM115 (held across the yield, closed below)
+        except OSError:
+            yield
+            return
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX)
+            yield
+        finally:
+            fh.close()
 
     def commit(self, temp: Path, kind: str, key: str, suffix: str) -> Path:
         final = self.path(kind, key, suffix)

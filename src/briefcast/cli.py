@@ -2,7 +2,9 @@
 
 Exit codes: 0 success, 1 build failed (nothing published changed), 2 config or usage
 error, 3 another build holds the output folder, 4 published but some articles were
-skipped or dropped (the summary and report.json say why).
+skipped or dropped (the summary and report.json say why). A network (``build --all``)
+exits with its worst outcome: 0 or 4 when every show published, 5 when some failed and the
+others published, and when every show failed their common code (else 1).
 """
 
 from __future__ import annotations
@@ -14,10 +16,14 @@ import os
 import sys
 import zoneinfo
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefcast.config import ShowConfig, load_config
-from briefcast.errors import BriefcastError, UsageError
+from briefcast.errors import BriefcastError, ConfigError, UsageError
 from briefcast.pubdate import LATEST_YEAR, read_date
+
+if TYPE_CHECKING:
+    from briefcast.network import Network
 
 log = logging.getLogger("briefcast")
 EXIT_PARTIAL = 4
@@ -110,7 +116,17 @@ def _parser() -> argparse.ArgumentParser:
                                   "publish time passed under 3 hours ago still counts)")
         cmd.add_argument("--output", type=Path, help="output folder (overrides the config)")
         cmd.add_argument("--quiet", action="store_true", help="print only problems: errors, skipped articles, warnings (for cron)")
+        _show_option(cmd)
         if name == "build":
+            cmd.add_argument("--all", action="store_true",
+                             help="build every show of the network config")
+            cmd.add_argument("--cluster", metavar="ADDRESS",
+                             help="build the shows on this Dask scheduler's workers "
+                                  "(overrides [cluster] address)")
+            cmd.add_argument("--workers", type=int, metavar="N",
+                             help="local worker processes for --all (default: one per core)")
+            cmd.add_argument("--report", type=Path, metavar="FILE",
+                             help="where the network report goes (default: [network] report)")
             cmd.add_argument("--rebuild", action="store_true",
                              help="make the episode again even if this date is published "
                                   "(it keeps its GUID and publication date)")
@@ -127,6 +143,7 @@ def _parser() -> argparse.ArgumentParser:
                        help="the show's TOML file (default: ./briefcast.toml)")
     check.add_argument("--output", type=Path, help="output folder (overrides the config)")
     check.add_argument("--quiet", action="store_true", help="print only problems")
+    _show_option(check)
     serve = sub.add_parser("serve", help="serve the output folder over HTTP for podcast apps")
     serve.add_argument("--config", type=Path, help="show config (default: briefcast.toml; "
                        "not needed with --output)")
@@ -134,10 +151,16 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on")
     serve.add_argument("--port", type=int, default=8000, help="port (0 picks a free one)")
     serve.add_argument("--quiet", action="store_true", help="do not log requests")
+    _show_option(serve)
     serve.add_argument("--no-rewrite", action="store_true",
                        help="send the feed and pages exactly as published (behind a proxy "
                             "that serves the public base_url)")
     return parser
+
+
+def _show_option(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument("--show", action="append", metavar="NAME",
+                     help="one show of a network config (build: repeat for several)")
 
 
 def _progress(stage: str, done: int, total: int) -> None:
@@ -156,7 +179,17 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "serve" and args.output and args.config is None:
             return _serve(args.output, args.host, args.port, args.quiet)
         args.config = args.config or Path("briefcast.toml")
-        config = load_config(args.config)
+        if _networked(args):
+            from briefcast.network import load_network
+
+            network = load_network(args.config)
+            for warning in network.warnings:
+                log.warning("%s: %s", args.config, warning)
+            if args.command == "build" and not args.dry_run:
+                return _build_network(network, args)
+            config = _one_show(network, args.show)
+        else:
+            config = load_config(args.config)
         if args.output:
             config = config.with_output(args.output)
         for warning in config.warnings:
@@ -185,6 +218,82 @@ def main(argv: list[str] | None = None) -> int:
               "is replaced last, so the published feed still names only files that exist; "
               "`briefcast check` confirms it", file=sys.stderr)
         return 1
+
+
+def _networked(args: argparse.Namespace) -> bool:
+    """A network config, or network options: ``--all`` and ``--show`` need a network."""
+    from briefcast.network import is_network
+
+    if is_network(args.config):
+        if args.command == "build" and not (args.all or args.show or args.dry_run):
+            raise UsageError(f"{args.config} is a network: build it with --all, or one show "
+                             "with --show NAME")
+        if args.command == "build" and args.all and (args.show or args.dry_run):
+            raise UsageError("--all builds every show: not with --show or --dry-run")
+        return True
+    if getattr(args, "all", False) or args.show or getattr(args, "cluster", None):
+        raise UsageError(f"{args.config} is one show's config, not a network: --all, --show "
+                         "and --cluster need a network config ([shows.NAME] tables)")
+    return False
+
+
+def _one_show(network: Network, names: list[str] | None) -> ShowConfig:
+    if not names or len(names) != 1:
+        raise UsageError(f"{network.path} is a network: name one show with --show NAME")
+    show = network.pick(names).shows[0]
+    if show.config is None:
+        raise ConfigError(show.source, [f"show {show.name!r}: {p}" for p in show.problems])
+    return show.config
+
+
+def _build_network(network: Network, args: argparse.Namespace) -> int:
+    """Build the network's shows (all, or those named), print each outcome and the report."""
+    from briefcast.network_build import ShowOutcome, build_network, write_report
+    from briefcast.runners import DaskRunner, LocalRunner, Runner
+
+    if args.output:
+        raise UsageError("--output names one show's folder: a network's shows have their own")
+    if args.show:
+        network = network.pick(args.show)
+    address = args.cluster or network.cluster.address
+    if address and args.workers:
+        raise UsageError("--workers sizes the local pool: not with a cluster")
+    runner: Runner = (DaskRunner(address, network.cluster.connect_timeout_s,
+                                 network.cluster.cache) if address
+                      else LocalRunner(args.workers or network.workers))
+
+    def said(o: ShowOutcome) -> None:
+        if o.status == "failed":
+            print(f"briefcast: show {o.name} failed: {o.reason}", file=sys.stderr)
+            return
+        if args.quiet:
+            for skipped in o.skipped:
+                print(f"briefcast: show {o.name}: skipped {skipped['source']}: "
+                      f"{skipped['reason']}", file=sys.stderr)
+            return
+        minutes, seconds = divmod(round(o.duration_s), 60)
+        print(f"{o.status:<10} {o.name}  {o.date}  {o.stories} stories, "
+              f"{minutes}:{seconds:02d}, {len(o.skipped)} skipped, {o.tts_calls} "
+              f"synthesized, {o.cache_hits} from cache"
+              + (" (already published: reused)" if o.reused else f"  [{o.worker}]"))
+
+    if not args.quiet:
+        print(f"Building {len(network.shows)} show(s) of {network.name} on {runner.where}",
+              file=sys.stderr)
+    try:
+        report = build_network(network, runner, lambda c: args.date or today(c),
+                               args.rebuild, said)
+    finally:
+        runner.close()
+    path = args.report or network.report_path
+    write_report(report, path)
+    counts = report.counts()
+    if not args.quiet or report.exit_code:
+        print(f"Network   {network.name}: {counts['published']} published, "
+              f"{counts['partial']} partial, {counts['failed']} failed in "
+              f"{report.elapsed_s:.1f} s on {report.where}; report {path}",
+              file=sys.stderr if args.quiet else sys.stdout)
+    return report.exit_code
 
 
 def _build(config: ShowConfig, date: dt.date, quiet: bool, rebuild: bool = False) -> int:
@@ -329,7 +438,7 @@ def _script(config: ShowConfig, date: dt.date, dry_run: bool = False) -> int:
 
 def _ingest(config: ShowConfig, date: dt.date) -> int:
     from briefcast.models import Skipped
-    from briefcast.prepare import clean_for_show, source_label
+    from briefcast.prepare import clean_for_show, selected, source_label
     from briefcast.stages.ingest import ingest
 
     result = ingest(config, date)
@@ -338,6 +447,10 @@ def _ingest(config: ShowConfig, date: dt.date) -> int:
         cleaned = clean_for_show(article, config)
         if isinstance(cleaned, Skipped):
             print(f"DROP  {source_label(article.source)}: {cleaned.reason}")
+            continue
+        if not selected(config, article, cleaned):
+            print(f"OTHER {source_label(article.source)}: {cleaned.title} (not in this "
+                  "show's [select])")
             continue
         facts = [f"{cleaned.word_count} words",
                  f"{len(cleaned.dropped_lines)} junk lines removed"]

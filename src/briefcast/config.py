@@ -21,6 +21,7 @@ from briefcast.backends.piper import PiperSettings, is_path
 from briefcast.categories import category_problem
 from briefcast.errors import ConfigError
 from briefcast.languages import LANGUAGES, primary
+from briefcast.selection import Selection, selection
 from briefcast.sound import SoundOptions
 from briefcast.templates_text import SCRIPT_SCHEMA, ScriptTemplates, script_templates
 
@@ -73,6 +74,7 @@ class ShowConfig:
     lexicon: Path | None = None  # script.lexicon: the pronunciation lexicon file
     drop_unfaithful: bool = False  # unfaithful = "drop": untraceable or incoherent stories leave
     private: Path | None = None  # output.private; default: see private_dir
+    select: Selection = Selection()  # [select]: which articles of the sources this show airs
     warnings: tuple[str, ...] = field(default=(), compare=False)
 
     @property
@@ -202,6 +204,13 @@ def _sound_source(v: Any) -> str | None:
     return "must be true, false or the path of an audio file"
 
 
+def _words(v: Any) -> str | None:
+    if not isinstance(v, list) or not all(isinstance(i, str) and i.strip()
+                                          and not _CONTROL.search(i) for i in v):
+        return "must be a list of non-empty strings"
+    return None
+
+
 def _engine(v: Any) -> str | None:
     return None if v in ENGINE_NAMES else f"must be one of: {', '.join(ENGINE_NAMES)}"
 
@@ -276,6 +285,12 @@ SCHEMA: dict[str, dict[str, tuple[Any, Check]]] = {
         "bed": (False, _sound_source),  # music bed under the intro, ducked under speech
         "bed_level_db": (-20, _num_range(-40, -6)),  # bed vs speech, between sentences
     },
+    "select": {  # any match airs; none given: every article (see selection.py)
+        "sections": ((), _words),
+        "tags": ((), _words),
+        "categories": ((), _words),
+        "keywords": ((), _words),
+    },
     "script": SCRIPT_SCHEMA,  # briefing texts in the show's language; see templates_text.py
     "output": {
         "folder": ("episodes", _str),
@@ -304,26 +319,31 @@ def _given(raw: dict[str, Any], table: str) -> frozenset[str]:
 def load_config(path: Path) -> ShowConfig:
     """Read and validate a show's TOML file; raise ConfigError listing every problem."""
     path = Path(path)
+    return parse_config(read_toml(path), path)
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    """A TOML file's tables; a missing, unreadable or malformed file is a ConfigError."""
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise ConfigError(path, [f"config file not found: {path}"]) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(path, [f"cannot read config: {exc}"]) from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(path, [f"not valid TOML: {exc}"]) from None
-    return parse_config(raw, path)
 
 
-def parse_config(raw: dict[str, Any], path: Path) -> ShowConfig:
-    """Validate an already-parsed TOML mapping (split out so tests need no files)."""
+def read_tables(raw: dict[str, Any], schema: dict[str, dict[str, tuple[Any, Check]]]
+                ) -> tuple[dict[str, dict[str, Any]], list[str], list[str]]:
+    """Each table of ``schema`` from ``raw``, defaults filled in: (values, errors, warnings).
+
+    Every problem is collected; unknown keys are warned about (a table ``schema`` does not
+    know is the caller's to judge). Used for a show's file and a network's own tables."""
     errors: list[str] = []
     warnings: list[str] = []
     values: dict[str, dict[str, Any]] = {}
-    for table in raw:
-        if table not in SCHEMA:
-            warnings.append(f"unknown table [{table}] ignored{_did_you_mean(table, SCHEMA)}")
-    for table, keys in SCHEMA.items():
+    for table, keys in schema.items():
         section = raw.get(table, {})
         if not isinstance(section, dict):
             errors.append(f"[{table}] must be a table")
@@ -342,7 +362,14 @@ def parse_config(raw: dict[str, Any], path: Path) -> ShowConfig:
             if problem:
                 errors.append(f"{table}.{key} {problem} (got {section[key]!r})")
             values[table][key] = section[key]
+    return values, errors, warnings
 
+
+def parse_config(raw: dict[str, Any], path: Path) -> ShowConfig:
+    """Validate an already-parsed TOML mapping (split out so tests need no files)."""
+    values, errors, warnings = read_tables(raw, SCHEMA)
+    warnings[:0] = [f"unknown table [{table}] ignored{_did_you_mean(table, SCHEMA)}"
+                    for table in raw if table not in SCHEMA]
     show = values["show"]
     if isinstance(show["category"], str):
         problem = category_problem(show["category"], show["subcategory"])
@@ -446,5 +473,6 @@ def parse_config(raw: dict[str, Any], path: Path) -> ShowConfig:
         true_peak_dbtp=float(audio["true_peak_dbtp"]),
         sound=SoundOptions(sound_source(audio["sting"]), sound_source(audio["bed"]),
                            float(audio["bed_level_db"])),
+        select=selection(values["select"]),
         warnings=tuple(warnings),
     )

@@ -33,6 +33,9 @@ class Article:
     encoding: str | None = None  # set only when the text was not UTF-8 (e.g. "cp1252")
     date_note: str | None = None  # why the source's date was ignored (the article is undated)
     scraped: bool = False  # a scraper's plain text (.txt): the story may sit amid page text
+    section: str | None = None  # the newsroom's section (front matter, article:section)
+    tags: tuple[str, ...] = ()  # front matter tags, article:tag
+    categories: tuple[str, ...] = ()  # a feed entry's <category> values
 
 
 @dataclass(frozen=True)

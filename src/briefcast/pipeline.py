@@ -20,7 +20,7 @@ import unicodedata
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from briefcast.backends.engines import make_engine, voice_problems
@@ -40,6 +40,7 @@ from briefcast.prepare import (  # prepare and script_markdown: also used via th
 )
 from briefcast.sound import sound_seconds
 from briefcast.stages import publish, records
+from briefcast.stages.ingest import IngestResult
 from briefcast.stages.mix import MasterTarget, MixResult, mix_cached
 from briefcast.stages.pacing import Pace, measure_pace
 from briefcast.stages.release import BuildReport, release
@@ -172,6 +173,56 @@ def voice_paces(config: ShowConfig, engine: TTSEngine,
     return paces, problems
 
 
+@dataclass(frozen=True)
+class Night:
+    """What is on disk for tonight's date, read under the output lock before any work."""
+
+    existing: list[Episode]  # the episodes published in the feed
+    previous: Episode | None  # this date's episode, in the feed or archived (GUID, pubDate)
+    reuse: bool  # already published and not --rebuild: only the feed and pages are redone
+
+
+def plan_night(config: ShowConfig, date: dt.date, rebuild: bool,
+               report: BuildReport) -> Night:
+    """Read the output folder (the caller holds its lock) and decide what tonight does."""
+    out = config.output_dir
+    # From builds killed mid-way (we hold the lock, so none is live), and the old layout
+    report.warnings += records.settle(out, config.private_dir)
+    existing, problems = records.load_episodes(out, config.private_dir)
+    report.warnings += problems
+    previous = next((e for e in existing if e.date == date), None)
+    archived = records.archived_episode(out, config.private_dir, date) \
+        if previous is None else None
+    if archived is not None and not rebuild:
+        raise BuildError(f"the {date} episode is already published and has left the feed "
+                         f"for {publish.ARCHIVE_DIR}/ (output.max_feed_items is "
+                         f"{config.max_feed_items}); --rebuild makes it again, but it "
+                         "would go straight back to the archive")
+    previous = previous or archived  # a rebuild keeps its GUID and pubDate
+    return Night(existing, previous, previous is not None and previous in existing
+                 and not rebuild)
+
+
+def complete_published(config: ShowConfig, night: Night, report: BuildReport) -> None:
+    """Tonight is already published: bring the feed and pages up to date from disk."""
+    assert night.previous is not None
+    report.reused = True
+    _report_episode(report, night.previous, config.output_dir, config.private_dir)
+    release(config, config.output_dir, night.existing, None, report)
+
+
+def new_report(config: ShowConfig, date: dt.date) -> BuildReport:
+    return BuildReport(date=date.isoformat(), warnings=list(config.warnings),
+                       feed=config.feed_url)
+
+
+def staging_dirs(config: ShowConfig, date: dt.date) -> tuple[Path, Path]:
+    """Tonight's two staging folders: public (beside the output) and private (the
+    producer's files, never served)."""
+    name = f"{publish.STAGING_PREFIX}{date.isoformat()}-{os.getpid()}"
+    return config.output_dir / name, config.private_dir / name
+
+
 def build(config: ShowConfig, date: dt.date, engine: TTSEngine | None = None,
           progress: Progress | None = None, rebuild: bool = False) -> BuildReport:
     """Build and publish the episode for ``date``; raise BriefcastError on failure.
@@ -180,30 +231,28 @@ def build(config: ShowConfig, date: dt.date, engine: TTSEngine | None = None,
     the night is only completed (feed, pages) from what is on disk, so a rerun after a
     crash or by a second cron line changes no published byte it does not have to.
     """
-    report = BuildReport(date=date.isoformat(), warnings=list(config.warnings),
-                         feed=config.feed_url)
-    out = config.output_dir
-    with output_lock(out):
-        # From builds killed mid-way (we hold the lock, so none is live), and the old layout
-        report.warnings += records.settle(out, config.private_dir)
-        existing, problems = records.load_episodes(out, config.private_dir)
-        report.warnings += problems
-        previous = next((e for e in existing if e.date == date), None)
-        archived = records.archived_episode(out, config.private_dir, date) \
-            if previous is None else None
-        if archived is not None and not rebuild:
-            raise BuildError(f"the {date} episode is already published and has left the feed "
-                             f"for {publish.ARCHIVE_DIR}/ (output.max_feed_items is "
-                             f"{config.max_feed_items}); --rebuild makes it again, but it "
-                             "would go straight back to the archive")
-        previous = previous or archived  # a rebuild keeps its GUID and pubDate
-        if previous is not None and previous in existing and not rebuild:
-            report.reused = True
-            _report_episode(report, previous, out, config.private_dir)
-            release(config, out, existing, None, report)
+    report = new_report(config, date)
+    with output_lock(config.output_dir):
+        night = plan_night(config, date, rebuild, report)
+        if night.reuse:
+            complete_published(config, night, report)
             return report
-        _make_and_publish(config, date, engine, progress, existing, previous, report)
+        staging, private = staging_dirs(config, date)
+        try:
+            episode = stage_episode(config, date, night.previous, report, staging, private,
+                                    engine, progress)
+            publish_staged(config, night, publish.Staged(episode, staging, private), report)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+            shutil.rmtree(private, ignore_errors=True)
     return report
+
+
+def publish_staged(config: ShowConfig, night: Night, staged: publish.Staged,
+                   report: BuildReport) -> None:
+    """Hand tonight's staged episode to the gate, which publishes it with the feed last."""
+    episodes = [e for e in night.existing if e.date != staged.episode.date] + [staged.episode]
+    release(config, config.output_dir, episodes, staged, report)
 
 
 def _report_episode(report: BuildReport, episode: Episode, out: Path, private: Path) -> None:
@@ -219,22 +268,28 @@ def _report_episode(report: BuildReport, episode: Episode, out: Path, private: P
         pass
 
 
-def _make_and_publish(config: ShowConfig, date: dt.date, engine: TTSEngine | None,
-                      progress: Progress | None, existing: list[Episode],
-                      previous: Episode | None, report: BuildReport) -> None:
-    """Speak, mix and stage tonight's episode, then hand it to the gate and commit."""
+def stage_episode(config: ShowConfig, date: dt.date, previous: Episode | None,
+                  report: BuildReport, staging: Path, private: Path,
+                  engine: TTSEngine | None = None, progress: Progress | None = None,
+                  ingested: IngestResult | None = None,
+                  parallelism: int | None = None) -> Episode:
+    """Speak and mix tonight's episode into ``staging`` (its public files) and ``private``
+    (its record and script), both made here; publish nothing. ``previous`` is the date's
+    published episode, whose GUID and pubDate a rebuild keeps. ``ingested`` and
+    ``parallelism`` serve a network's workers: the articles come from the client, and each
+    show speaks on its share of the cores.
+    """
     clock = time.monotonic
-    out = config.output_dir
     owned_engine = engine is None
     if owned_engine:
         check_voices(config)
-    engine = engine or make_engine(config.voices)
+    engine = engine or make_engine(config.voices, parallelism)
     cache = Cache(config.cache_dir)
     try:
         started = clock()
         paces, problems = voice_paces(config, engine, cache)
         report.warnings += problems
-        prepared = prepare(config, date, paces, sound_seconds(config.sound), cache)
+        prepared = prepare(config, date, paces, sound_seconds(config.sound), cache, ingested)
         report.warnings += prepared.notes  # before speech, whose retries recompose
         report.timings_s["prepare"] = round(clock() - started, 3)
         started = clock()
@@ -254,62 +309,55 @@ def _make_and_publish(config: ShowConfig, date: dt.date, engine: TTSEngine | Non
 
     slug = slugify(config.title)
     folder = date.isoformat()
-    staging = out / f"{publish.STAGING_PREFIX}{folder}-{os.getpid()}"
-    private = config.private_dir / staging.name  # the producer's files: never served
     staging.mkdir(parents=True)
-    try:
-        private.mkdir(parents=True)
-        started = clock()
-        mixed = staging / "episode.mp3"
-        mix, mix_hit = mix_cached(spoken.segments, staging, mixed,
-                                  cache, title=prepared.script.title, show=config.title,
-                                  author=config.author, date=date,
-                                  comment=_description(prepared.script),
-                                  target=MasterTarget(lufs=config.loudness_lufs,
-                                                      max_true_peak=config.true_peak_dbtp),
-                                  sound=config.sound, cover=publish.artwork_bytes(config)[0])
-        report.mix_cached = mix_hit
-        report.timings_s["mix"] = round(clock() - started, 3)
-        # The name carries a hash of the audio: the same inputs give the same name, and
-        # a changed rebuild gets a new one, so the old file (named by the old feed) can
-        # stay until the new feed replaces it.
-        digest = hashlib.sha256(mixed.read_bytes()).hexdigest()[:8]
-        audio_rel = f"{folder}/{slug}-{folder}-{digest}.mp3"
-        os.replace(mixed, staging / Path(audio_rel).name)
+    private.mkdir(parents=True)
+    started = clock()
+    mixed = staging / "episode.mp3"
+    mix, mix_hit = mix_cached(spoken.segments, staging, mixed,
+                              cache, title=prepared.script.title, show=config.title,
+                              author=config.author, date=date,
+                              comment=_description(prepared.script),
+                              target=MasterTarget(lufs=config.loudness_lufs,
+                                                  max_true_peak=config.true_peak_dbtp),
+                              sound=config.sound, cover=publish.artwork_bytes(config)[0])
+    report.mix_cached = mix_hit
+    report.timings_s["mix"] = round(clock() - started, 3)
+    # The name carries a hash of the audio: the same inputs give the same name, and
+    # a changed rebuild gets a new one, so the old file (named by the old feed) can
+    # stay until the new feed replaces it.
+    digest = hashlib.sha256(mixed.read_bytes()).hexdigest()[:8]
+    audio_rel = f"{folder}/{slug}-{folder}-{digest}.mp3"
+    os.replace(mixed, staging / Path(audio_rel).name)
 
-        show_guid = podcast_guid(config.feed_url)
-        episode = Episode(
-            date=date,
-            title=prepared.script.title,
-            guid=previous.guid if previous else str(uuid.uuid5(uuid.UUID(show_guid), folder)),
-            pub_date=previous.pub_date if previous else publish.publish_datetime(date, config),
-            audio_file=audio_rel,
-            size_bytes=mix.size_bytes,
-            duration_s=round(mix.duration_s),
-            description=_description(prepared.script),
-            stories=tuple(StoryRef(s.story.title, public_source(s.story.source, config),
-                                   s.story.url)
-                          for s in prepared.script.stories),
-            chapters_file=f"{folder}/chapters.json",
-            transcript_vtt=f"{folder}/transcript.vtt",
-            transcript_srt=f"{folder}/transcript.srt",
-        )
-        report.duration_s = round(mix.duration_s, 2)
-        report.loudness_lufs, report.true_peak_dbtp = mix.loudness_lufs, mix.true_peak_dbtp
-        report.audio_file, report.size_bytes = audio_rel, mix.size_bytes
-        files = {
-            "transcript.vtt": to_vtt(mix.timings).encode("utf-8"),
-            "transcript.srt": to_srt(mix.timings).encode("utf-8"),
-            "chapters.json": _chapters_json(mix),
-        }
-        for name, data in files.items():
-            publish.write_atomic(staging / name, data)
-        publish.write_atomic(private / records.RECORD_NAME, records.episode_to_json(episode))
-        publish.write_atomic(private / records.SCRIPT_NAME, script_markdown(
-            prepared.script, config.rate_wpm, estimate(prepared),
-            name=lambda source: public_source(source, config)).encode("utf-8"))
-        episodes = [e for e in existing if e.date != date] + [episode]
-        release(config, out, episodes, publish.Staged(episode, staging, private), report)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-        shutil.rmtree(private, ignore_errors=True)
+    show_guid = podcast_guid(config.feed_url)
+    episode = Episode(
+        date=date,
+        title=prepared.script.title,
+        guid=previous.guid if previous else str(uuid.uuid5(uuid.UUID(show_guid), folder)),
+        pub_date=previous.pub_date if previous else publish.publish_datetime(date, config),
+        audio_file=audio_rel,
+        size_bytes=mix.size_bytes,
+        duration_s=round(mix.duration_s),
+        description=_description(prepared.script),
+        stories=tuple(StoryRef(s.story.title, public_source(s.story.source, config),
+                               s.story.url)
+                      for s in prepared.script.stories),
+        chapters_file=f"{folder}/chapters.json",
+        transcript_vtt=f"{folder}/transcript.vtt",
+        transcript_srt=f"{folder}/transcript.srt",
+    )
+    report.duration_s = round(mix.duration_s, 2)
+    report.loudness_lufs, report.true_peak_dbtp = mix.loudness_lufs, mix.true_peak_dbtp
+    report.audio_file, report.size_bytes = audio_rel, mix.size_bytes
+    files = {
+        "transcript.vtt": to_vtt(mix.timings).encode("utf-8"),
+        "transcript.srt": to_srt(mix.timings).encode("utf-8"),
+        "chapters.json": _chapters_json(mix),
+    }
+    for name, data in files.items():
+        publish.write_atomic(staging / name, data)
+    publish.write_atomic(private / records.RECORD_NAME, records.episode_to_json(episode))
+    publish.write_atomic(private / records.SCRIPT_NAME, script_markdown(
+        prepared.script, config.rate_wpm, estimate(prepared),
+        name=lambda source: public_source(source, config)).encode("utf-8"))
+    return episode

@@ -45,7 +45,8 @@ class Prepared:
 
 
 def prepare(config: ShowConfig, date: dt.date, paces: dict[str, Pace] | None = None,
-            extra_s: float = 0.0, cache: Cache | None = None) -> Prepared:
+            extra_s: float = 0.0, cache: Cache | None = None,
+            ingested: IngestResult | None = None) -> Prepared:
     """Ingest, clean, compose and check the script: no audio, no writes (but ``cache``).
 
     Every story's script is checked against its article (numbers, names, quotes) and for
@@ -53,9 +54,11 @@ def prepare(config: ShowConfig, date: dt.date, paces: dict[str, Pace] | None = N
     opening on "He ..."); a story that fails is reported, or left out when the show says
     ``unfaithful = "drop"``. Ingest always runs (feeds may have changed); with a
     ``cache``, what follows it is reused when the articles, config, date, paces and code
-    are all the same (:mod:`briefcast.prepared_cache`).
+    are all the same (:mod:`briefcast.prepared_cache`). ``ingested`` is the result of
+    ingesting elsewhere (a network's worker gets the articles from its client).
     """
-    ingested = ingest(config, date)  # folder + feeds, edition window, deduplicated
+    if ingested is None:
+        ingested = ingest(config, date)  # folder + feeds, edition window, deduplicated
     notes = tuple(f"{source_label(a.source)}: {a.date_note}" for a in ingested.articles
                   if a.date_note)
     if cache is None:
@@ -73,6 +76,7 @@ def _from_ingested(config: ShowConfig, date: dt.date, ingested: IngestResult,
     """Clean the ingested articles, then compose and check the script."""
     stories: list[Story] = []
     skipped = list(ingested.skipped)
+    other = 0  # cleaned stories the show's [select] leaves to other shows
     # An undated article is taken to be from the middle of the edition's window: for a
     # 06:00 show that is the evening before, so its "today" is said as "yesterday".
     assumed = edition_window(config, date).start + dt.timedelta(hours=12)
@@ -80,11 +84,15 @@ def _from_ingested(config: ShowConfig, date: dt.date, ingested: IngestResult,
         cleaned = clean_for_show(article, config)
         if isinstance(cleaned, Skipped):
             skipped.append(cleaned)
+        elif not selected(config, article, cleaned):
+            other += 1
         else:
             stories.append(cleaned if cleaned.published else replace(
                 cleaned, published=assumed, published_assumed=True))
     if not stories:
         reasons = "; ".join(f"{Path(s.source).name}: {s.reason}" for s in skipped) or "none found"
+        if other:
+            reasons = f"{other} matched none of the show's [select] criteria; {reasons}"
         where = ", ".join([str(config.sources_folder)] if config.sources_folder else []
                           + list(config.sources_feeds))
         raise BuildError(f"no usable articles for {date} in {where} ({reasons})")
@@ -102,6 +110,13 @@ def clean_for_show(article: Article, config: ShowConfig) -> Story | Skipped:
         return cleaned
     problem = language_problem(cleaned, config.language)
     return cleaned if problem is None else Skipped(article.source, problem)
+
+
+def selected(config: ShowConfig, article: Article, story: Story) -> bool:
+    """Whether the show's ``[select]`` takes this story (a show without one takes all)."""
+    if config.select.everything:
+        return True
+    return config.select.why(article, " ".join((story.title, *story.paragraphs))) is not None
 
 
 def compose_checked(config: ShowConfig, date: dt.date, stories: list[Story],

@@ -239,13 +239,16 @@ def _entry(entry: Any, index: int, source: str, *, tz: dt.tzinfo, fetcher: Fetch
     if skip_reason and (reason := skip_reason(published)):
         return Skipped(label, reason)  # before any fetch: old entries cost nothing
     author = entry.get("author") or None
+    categories = tuple(dict.fromkeys(" ".join(t["term"].split()) for t in entry.get("tags") or ()
+                                     if isinstance(t.get("term"), str) and t["term"].strip()))
     paragraphs, language = _entry_body(entry)
     if paragraphs:
         if not title:
             return Skipped(label, "feed entry has no title")
         return Article(source=label, title=title, lines=as_lines(paragraphs), url=link,
                        published=published, author=author,
-                       language=language or feed_language, date_note=date_note)
+                       language=language or feed_language, date_note=date_note,
+                       categories=categories)
     summary = text_paragraphs_of_summary(entry)
 
     def from_summary(why: str) -> Article | Skipped:
@@ -255,7 +258,7 @@ def _entry(entry: Any, index: int, source: str, *, tz: dt.tzinfo, fetcher: Fetch
         if title and words >= SUMMARY_MIN_WORDS:
             return Article(source=label, title=title, lines=as_lines(summary), url=link,
                            published=published, author=author, language=feed_language,
-                           date_note=date_note)
+                           date_note=date_note, categories=categories)
         if summary:
             why += f" (its description, {words} words, is too short to air instead)"
         return Skipped(label, why)
@@ -278,4 +281,5 @@ def _entry(entry: Any, index: int, source: str, *, tz: dt.tzinfo, fetcher: Fetch
                    language=article.language or language or feed_language,
                    encoding=article.encoding,
                    date_note=None if published or article.published
-                   else date_note or article.date_note)
+                   else date_note or article.date_note,
+                   section=article.section, tags=article.tags, categories=categories)

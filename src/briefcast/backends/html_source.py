@@ -209,6 +209,7 @@ def _page_meta(tree: lxml.html.HtmlElement) -> dict[str, str | None]:
         "title": meta("og:title") or _first(tree, "//title/text()"),
         "canonical": _first(tree, '//link[@rel="canonical"]/@href') or meta("og:url"),
         "author": meta("author", "article:author", "byl", "dc.creator"),
+        "section": meta("article:section"),
         "language": _first(tree, "/html/@lang") or _first(tree, "/html/@xml:lang")
                     or _first(tree, '//meta[@http-equiv="content-language"]/@content')
                     or meta("og:locale"),
@@ -275,4 +276,6 @@ def html_to_article(data: bytes | str, source: str, *, tz: dt.tzinfo, url: str |
     return Article(source=source, title=title, lines=as_lines(paragraphs), url=canonical,
                    published=published.when, author=author or None, language=language,
                    encoding=encoding if encoding not in (None, "utf-8") else None,
-                   date_note=published.note)
+                   date_note=published.note, section=meta["section"] or None,
+                   tags=tuple(dict.fromkeys(" ".join(t.split()) for t in tree.xpath(
+                       '//meta[@property="article:tag"]/@content') if t.strip())))

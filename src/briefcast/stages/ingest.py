@@ -46,6 +46,7 @@ from briefcast.backends.html_source import (
 from briefcast.config import ShowConfig
 from briefcast.models import Article, Skipped
 from briefcast.pubdate import checked, first_date, read_date
+from briefcast.selection import split_list
 
 log = logging.getLogger(__name__)
 
@@ -117,7 +118,7 @@ _INLINE = [
 
 
 FRONT_MATTER_KEYS = frozenset({"title", "date", "published", "url", "canonical", "author",
-                               "lang", "language"})
+                               "lang", "language", "section", "tags", "categories"})
 
 
 def _front_matter(text: str, strict: bool = False) -> tuple[dict[str, str], str]:
@@ -154,7 +155,8 @@ def _plain(line: str) -> str:
 
 def read_markdown(text: str, source: str, *, tz: dt.tzinfo = dt.UTC,
                   encoding: str | None = None) -> Article | Skipped:
-    """A Markdown article: front matter (title, date, author, url, lang) and paragraphs."""
+    """A Markdown article: front matter (title, date, author, url, lang, section, tags,
+    categories) and paragraphs."""
     meta, body = _front_matter(text)
     paragraphs: list[str] = []
     current: list[str] = []
@@ -205,7 +207,7 @@ def read_markdown(text: str, source: str, *, tz: dt.tzinfo = dt.UTC,
 
 def _meta_fields(meta: dict[str, str], source: str, tz: dt.tzinfo) -> dict[str, Any]:
     """An article's fields from its front matter: date (or published), url (or canonical),
-    author, lang (or language). A date that is not plausible leaves it undated, with why."""
+    author, lang (or language), section, tags and categories (``[a, b]`` or ``a, b``). A date that is not plausible leaves it undated, with why."""
     published = first_date(read_date(meta.get(key), tz) for key in ("date", "published"))
     if published.note:
         log.info("%s: front matter %s; treated as undated", source, published.note)
@@ -214,7 +216,9 @@ def _meta_fields(meta: dict[str, str], source: str, tz: dt.tzinfo) -> dict[str, 
         url = None
     return {"url": url, "published": published.when, "author": meta.get("author") or None,
             "language": normalize_language(meta.get("lang") or meta.get("language")),
-            "date_note": published.note}
+            "date_note": published.note, "section": meta.get("section") or None,
+            "tags": split_list(meta.get("tags") or ""),
+            "categories": split_list(meta.get("categories") or "")}
 
 
 def ingest_folder(folder: Path, tz: dt.tzinfo = dt.UTC) -> IngestResult:

@@ -96,6 +96,14 @@ def measure_pace(engine: TTSEngine, voice: str, rate_wpm: int, cache: Cache,
         return known
     passages = language_data(language).pace
     key = _key(fingerprint, voice, rate_wpm, passages)
+    with cache.key_lock("pacing", key):  # the shows of a network share one measurement
+        return cached_pace(fingerprint, voice, rate_wpm, cache, language) or _measure(
+            engine, voice, rate_wpm, cache, key, passages)
+
+
+def _measure(engine: TTSEngine, voice: str, rate_wpm: int, cache: Cache, key: str,
+             passages: tuple[str, str, str]) -> Pace:
+    """Time the voice on the three passages and store the pace under ``key``."""
     seconds = []
     with tempfile.TemporaryDirectory(prefix="briefcast-pace-") as work:
         for name, text in zip(("short", "long", "headlines"), passages, strict=True):

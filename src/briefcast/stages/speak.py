@@ -78,16 +78,33 @@ def speak_cues(cues: tuple[Cue, ...], rate_wpm: int, engine: TTSEngine, cache: C
     """Synthesize (or fetch from cache) one segment per cue, in parallel across workers."""
     calls = 0
 
+    def cached(cue: Cue, hit: Path) -> Segment | None:
+        try:
+            duration, rate = check_wav(hit, cue.word_count, rate_wpm)
+            return Segment(cue, hit, duration, rate, cached=True)
+        except SynthesisError:
+            log.warning("cached segment %s failed its check; re-synthesizing", hit.name)
+            return None
+
     def one(cue: Cue) -> Segment:
-        nonlocal calls
         key = segment_key(cue, rate_wpm, engine)
         hit = cache.lookup(SEGMENT_KIND, key, ".wav")
-        if hit is not None:
-            try:
-                duration, rate = check_wav(hit, cue.word_count, rate_wpm)
-                return Segment(cue, hit, duration, rate, cached=True)
-            except SynthesisError:
-                log.warning("cached segment %s failed its check; re-synthesizing", hit.name)
+        segment = cached(cue, hit) if hit is not None else None
+        if segment is not None:
+            return segment
+        # Another build sharing the cache may be speaking this very cue (a story on
+        # several shows of a network): wait for it, then take what it made.
+        with cache.key_lock(SEGMENT_KIND, key):
+            final = cache.path(SEGMENT_KIND, key, ".wav")
+            if hit is None and final.is_file():
+                segment = cached(cue, final)
+                if segment is not None:
+                    cache.hits += 1
+                    return segment
+            return synthesize(cue, key)
+
+    def synthesize(cue: Cue, key: str) -> Segment:
+        nonlocal calls
         last_error = ""
         for attempt in (1, 2):
             temp = cache.temp_path(SEGMENT_KIND, key, ".wav")
