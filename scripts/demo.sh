@@ -7,13 +7,11 @@ cd "$ROOT"
 # The demo's articles are dated over three days (front matter): one edition a morning,
 # oldest first, each airing that day's stories, so the feed and the show page list three
 # different briefings. Extra arguments go to every build (--quiet, --rebuild); with
-# --date DAY, only that edition is built. Exit code 4 (built, with articles left out,
-# here those of the other days) is success for the demo.
+# --date DAY, only that edition is built. The other days' articles are "left out" (not
+# a problem: exit code 0).
 DEMO_DATES=(2026-11-24 2026-11-25 2026-11-26)
 case " $* " in *" --date"*) DEMO_DATES=("") ;; esac
 for date in "${DEMO_DATES[@]}"; do
-  code=0
   "$VENV/bin/briefcast" build --config examples/demo/briefcast.toml \
-    ${date:+--date "$date"} "$@" || code=$?
-  [ "$code" -eq 0 ] || [ "$code" -eq 4 ] || exit "$code"
+    ${date:+--date "$date"} "$@"
 done

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import shutil
 import subprocess
@@ -465,3 +466,23 @@ def test_episode_fits_its_slot(built: Path) -> None:
     target = 5 * 60
     assert abs(report["duration_s"] - target) / target <= 0.10, report["duration_s"]
     assert abs(report["estimated_s"] - report["duration_s"]) / report["duration_s"] <= 0.06
+
+
+def test_articles_of_other_days_are_left_out_not_skipped(tmp_path: Path) -> None:
+    """A folder that keeps older (and newer) dated articles is normal: they are listed as
+    left out, but the night is not "partial" (cron would alert on exit code 4 every day)."""
+    config_path = make_show(tmp_path, dated=True, story_count="2", target_minutes="1")
+    proc = run_cli("build", "--config", str(config_path), "--date", "2026-11-25", "--quiet")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr == "" and proc.stdout == ""
+    config = load_config(config_path)
+    report = json.loads((config.private_dir / "2026-11-25" / "report.json").read_text())
+    assert report["skipped"] == []
+    left = {Path(s["source"]).name: s["reason"] for s in report["left_out"]}
+    assert len(left) >= 4 and all("not in the window" in r for r in left.values()), left
+    # the same folder with one unreadable file: that one is a problem, exit code 4
+    (config_path.parent / "articles" / "99-broken.txt").write_bytes(b"\xff\xfe\x00\x00garbage")
+    proc = run_cli("build", "--config", str(config_path), "--date", "2026-11-25", "--quiet",
+                   "--rebuild")
+    assert proc.returncode == 4, proc.stderr
+    assert "99-broken.txt" in proc.stderr and "not in the window" not in proc.stderr

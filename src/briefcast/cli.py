@@ -2,7 +2,8 @@
 
 Exit codes: 0 success, 1 build failed (nothing published changed), 2 config or usage
 error, 3 another build holds the output folder, 4 published but some articles were
-skipped or dropped (the summary and report.json say why). A network (``build --all``)
+skipped or dropped (the summary and report.json say why; articles of other days and
+duplicates are "left out", which is not a problem). A network (``build --all``)
 exits with its worst outcome: 0 or 4 when every show published, 5 when some failed and the
 others published, and when every show failed their common code (else 1).
 """
@@ -321,7 +322,9 @@ def _build(config: ShowConfig, date: dt.date, quiet: bool, rebuild: bool = False
         f"Episode   {report.audio_file}  ({report.size_bytes:,} bytes)",
         f"Length    {minutes}:{seconds:02d}  at {report.loudness_lufs:.1f} LUFS, "
         f"true peak {report.true_peak_dbtp:.1f} dBTP",
-        f"Stories   {len(report.stories_in)} in, {len(report.skipped)} skipped",
+        f"Stories   {len(report.stories_in)} in, {len(report.skipped)} skipped"
+        + (f", {len(report.left_out)} left out (other days' or duplicates; report.json "
+           "lists them)" if report.left_out else ""),
         *[f"  + {t}" for t in report.stories_in],
         *[f"  - {s['source']}: {s['reason']}" for s in report.skipped],
         *([f"Held      {len(report.held)} more usable (the show airs {config.story_count}, "
@@ -422,7 +425,8 @@ def _script(config: ShowConfig, date: dt.date, dry_run: bool = False) -> int:
         config.voice: nominal_pace(config.rate_wpm)}, extra_s)
     print(script_markdown(prepared.script, config.rate_wpm, estimate, bool(paces)))
     for skipped in prepared.skipped:
-        print(f"briefcast: skipped {skipped.source}: {skipped.reason}", file=sys.stderr)
+        kind = "left out" if skipped.left_out else "skipped"
+        print(f"briefcast: {kind} {skipped.source}: {skipped.reason}", file=sys.stderr)
     for warning in problems + list(prepared.notes + prepared.warnings):
         print(f"briefcast: warning: {warning}", file=sys.stderr)
     if dry_run:
@@ -467,7 +471,8 @@ def _ingest(config: ShowConfig, date: dt.date) -> int:
         for line in cleaned.dropped_lines:
             print(f"        junk: {line[:80]}")
     for skipped in result.skipped:
-        print(f"SKIP  {source_label(skipped.source)}: {skipped.reason}")
+        print(f"{'LEFT' if skipped.left_out else 'SKIP'}  {source_label(skipped.source)}: "
+              f"{skipped.reason}")
     return 0
 
 

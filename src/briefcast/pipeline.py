@@ -304,8 +304,9 @@ def stage_episode(config: ShowConfig, date: dt.date, previous: Episode | None,
     report.timings_s["speak"] = round(clock() - started, 3)
     report.tts_calls, report.cache_hits = spoken.tts_calls, cache.hits
     report.stories_in = [s.story.title for s in prepared.script.stories]
-    report.skipped = [{"source": public_source(s.source, config), "reason": s.reason}
-                      for s in prepared.skipped]
+    report.skipped, report.left_out = [
+        [{"source": public_source(s.source, config), "reason": s.reason}
+         for s in prepared.skipped if s.left_out is left_out] for left_out in (False, True)]
 
     slug = slugify(config.title)
     folder = date.isoformat()

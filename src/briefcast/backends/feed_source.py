@@ -237,7 +237,7 @@ def _entry(entry: Any, index: int, source: str, *, tz: dt.tzinfo, fetcher: Fetch
     dated = _entry_time(entry, tz)
     published, date_note = dated.when, dated.note
     if skip_reason and (reason := skip_reason(published)):
-        return Skipped(label, reason)  # before any fetch: old entries cost nothing
+        return Skipped(label, reason, left_out=True)  # before any fetch: old entries cost nothing
     author = entry.get("author") or None
     categories = tuple(dict.fromkeys(" ".join(t["term"].split()) for t in entry.get("tags") or ()
                                      if isinstance(t.get("term"), str) and t["term"].strip()))

@@ -332,7 +332,7 @@ def dedupe(articles: list[Article]) -> tuple[list[Article], list[Skipped]]:
                 break
         if reason:
             log.info("dropped %s: %s", article.source, reason)
-            dropped.append(Skipped(article.source, reason))
+            dropped.append(Skipped(article.source, reason, left_out=True))
         else:
             kept.append((article, key, shingles))
     return [a for a, _, _ in kept], dropped
@@ -378,7 +378,7 @@ def ingest(config: ShowConfig, date: dt.date, fetcher: Fetcher | None = None) ->
         reason = window.reason(article.published)
         if reason:
             log.info("left out %s: %s", article.source, reason)
-            skipped.append(Skipped(article.source, reason))
+            skipped.append(Skipped(article.source, reason, left_out=True))
         else:
             in_window.append(article)
     articles, duplicates = dedupe(in_window)

@@ -30,7 +30,8 @@ class BuildReport:
 
     date: str
     stories_in: list[str] = field(default_factory=list)
-    skipped: list[dict[str, str]] = field(default_factory=list)
+    skipped: list[dict[str, str]] = field(default_factory=list)  # problems: exit code 4
+    left_out: list[dict[str, str]] = field(default_factory=list)  # other days, duplicates
     timings_s: dict[str, float] = field(default_factory=dict)
     tts_calls: int = 0
     cache_hits: int = 0
