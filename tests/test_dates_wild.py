@@ -35,8 +35,7 @@ from xml.sax.saxutils import escape
 
 import pytest
 from conftest import DEMO, make_show
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 from test_robustness import FUZZ
 
 from briefcast.audio import probe

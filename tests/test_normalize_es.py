@@ -15,8 +15,7 @@ import wave
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from briefcast.normalize import DEFAULT_NORMALIZERS, Normalizer, normalize
 from briefcast.normalize_es import SpanishNormalizer

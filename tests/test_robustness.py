@@ -40,8 +40,7 @@ import feedparser
 import lxml.html
 import pytest
 from conftest import DEMO, clean_file, make_show
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 from lxml import etree
 
 from briefcast.config import SCHEMA, ShowConfig, parse_config

@@ -9,16 +9,30 @@ from __future__ import annotations
 
 import re
 import tomllib
-import zoneinfo
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from briefcast.backends.engines import DEFAULT_VOICES, ENGINE_NAMES, VoiceSpec
 from briefcast.backends.piper import PiperSettings, is_path
 from briefcast.categories import category_problem
+from briefcast.config_checks import (  # the schema's checks, by their old names
+    SCHEME as _SCHEME,
+    Check,
+    boolean as _bool,
+    engine as _engine,
+    feeds as _feeds,
+    int_range as _int_range,
+    num_range as _num_range,
+    one_of as _one_of,
+    pattern as _pattern,
+    piper as _piper,
+    sound_source as _sound_source,
+    text as _str,
+    tz as _tz,
+    url as _url,
+    words as _words,
+)
 from briefcast.errors import ConfigError
 from briefcast.languages import LANGUAGES, primary
 from briefcast.selection import Selection, selection
@@ -104,135 +118,6 @@ class ShowConfig:
 
 
 # --- schema -----------------------------------------------------------------------------
-
-Check = Callable[[Any], str | None]
-
-
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-
-
-def _str(v: Any) -> str | None:
-    if not isinstance(v, str) or not v.strip():
-        return "must be a non-empty string"
-    if _CONTROL.search(v):
-        return "must not contain control characters (tabs, newlines, NUL...)"
-    return None
-
-
-def _bool(v: Any) -> str | None:
-    return None if isinstance(v, bool) else "must be true or false"
-
-
-def _int_range(lo: int, hi: int) -> Check:
-    def check(v: Any) -> str | None:
-        if isinstance(v, bool) or not isinstance(v, int) or not lo <= v <= hi:
-            return f"must be a whole number from {lo} to {hi}"
-        return None
-
-    return check
-
-
-def _num_range(lo: float, hi: float) -> Check:
-    def check(v: Any) -> str | None:
-        if isinstance(v, bool) or not isinstance(v, (int, float)) or not lo <= v <= hi:
-            return f"must be a number from {lo:g} to {hi:g}"
-        return None
-
-    return check
-
-
-def _pattern(rx: re.Pattern[str], what: str) -> Check:
-    def check(v: Any) -> str | None:
-        if not isinstance(v, str) or not rx.fullmatch(v) or _CONTROL.search(v):
-            return f"must be {what}"
-        return None
-
-    return check
-
-
-def _one_of(*choices: str) -> Check:
-    def check(v: Any) -> str | None:
-        if v not in choices:
-            return "must be one of " + ", ".join(f'"{c}"' for c in choices)
-        return None
-
-    return check
-
-
-def _url(v: Any) -> str | None:
-    if not isinstance(v, str) or _CONTROL.search(v):
-        return "must be an absolute http(s) URL"
-    try:
-        parts = urlsplit(v)
-    except ValueError:
-        return "must be an absolute http(s) URL"
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        return "must be an absolute http(s) URL"
-    if not v.isascii() or "?" in v or "#" in v:
-        return "must be ASCII, without ?query or #fragment"
-    return None
-
-
-def _tz(v: Any) -> str | None:
-    if not isinstance(v, str):
-        return "must be an IANA time zone name such as Europe/London"
-    try:
-        zoneinfo.ZoneInfo(v)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a 5,000-char name
-        return f"unknown time zone {v!r} (use an IANA name such as Europe/London)"
-    return None
-
-
-_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
-
-
-def _feeds(v: Any) -> str | None:
-    """A list of feed URLs (http/https only) or file paths relative to the config."""
-    if not isinstance(v, list) or not all(isinstance(i, str) and i.strip()
-                                          and not _CONTROL.search(i) for i in v):
-        return "must be a list of feed URLs or file paths"
-    for item in v:
-        if _SCHEME.match(item) and _url(item.split("?")[0].split("#")[0]):
-            return f"entry {item!r} must be an http(s) URL or a file path"
-    return None
-
-
-def _sound_source(v: Any) -> str | None:
-    """true/false (generated sound or none) or a path to the producer's own audio file."""
-    if isinstance(v, bool) or (isinstance(v, str) and v.strip() and not _CONTROL.search(v)):
-        return None
-    return "must be true, false or the path of an audio file"
-
-
-def _words(v: Any) -> str | None:
-    if not isinstance(v, list) or not all(isinstance(i, str) and i.strip()
-                                          and not _CONTROL.search(i) for i in v):
-        return "must be a list of non-empty strings"
-    return None
-
-
-def _engine(v: Any) -> str | None:
-    return None if v in ENGINE_NAMES else f"must be one of: {', '.join(ENGINE_NAMES)}"
-
-
-# [voice.piper] key -> (lowest, highest)
-_PIPER_RANGES = {"length_scale": (0.5, 2.0), "noise_scale": (0.0, 1.5), "noise_w": (0.0, 1.5),
-                 "sentence_silence": (0.0, 2.0)}
-
-
-def _piper(v: Any) -> str | None:
-    if not isinstance(v, dict):
-        return "must be a table (length_scale, noise_scale, noise_w, sentence_silence)"
-    problems = []
-    for key, value in v.items():
-        if key not in _PIPER_RANGES:
-            problems.append(f"has an unknown key {key!r} (known: {', '.join(_PIPER_RANGES)})")
-            continue
-        lo, hi = _PIPER_RANGES[key]
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or not (
-                lo <= value <= hi):
-            problems.append(f"{key} must be a number from {lo:g} to {hi:g}")
-    return "; ".join(problems) or None
 
 
 _REQUIRED = object()

@@ -32,13 +32,11 @@ from briefcast.config import (
     SCHEMA,
     ShowConfig,
     _did_you_mean,
-    _int_range,
-    _num_range,
-    _str,
     parse_config,
     read_tables,
     read_toml,
 )
+from briefcast.config_checks import int_range as _int_range, num_range as _num_range, text as _str
 from briefcast.errors import ConfigError
 
 NETWORK_FILE = "network.toml"  # a folder network's shared tables

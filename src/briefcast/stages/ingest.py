@@ -35,8 +35,7 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from briefcast.backends.feed_source import load_feed
-from briefcast.backends.fetch import MAX_BYTES as PAGE_MAX_BYTES
-from briefcast.backends.fetch import Fetcher, UrlFetcher
+from briefcast.backends.fetch import MAX_BYTES as PAGE_MAX_BYTES, Fetcher, UrlFetcher
 from briefcast.backends.html_source import (
     as_lines,
     decode_text,

@@ -13,8 +13,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from briefcast.alexa import FILE_NAME as ALEXA_FILE
-from briefcast.alexa import flash_briefing
+from briefcast.alexa import FILE_NAME as ALEXA_FILE, flash_briefing
 from briefcast.config import ShowConfig
 from briefcast.errors import BuildError
 from briefcast.feed import build_feed, podcast_guid

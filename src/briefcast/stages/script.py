@@ -28,9 +28,9 @@ from briefcast.templates_text import (
     headline_list,
     render,
     source_name,
+    spoken_date as _spoken_date,
     transition,
 )
-from briefcast.templates_text import spoken_date as _spoken_date
 
 SENTENCE_PAUSE_MS = 300
 
